@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, type EventOf, type PayloadOf, type Subject } from '@drobble/schema/events';
+import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../auth/internal-token.ts';
+import { generateKeyPairPem, privateKeyFromPem, publicKeyFromPem } from '../auth/keys.ts';
+import type { Role, Viewer } from '../auth/viewer.ts';
+import { createEventBus } from '../bus/create-bus.ts';
+import type { EventBus } from '../bus/event-bus.ts';
+import { createTestDatabase, type TestDatabase } from '../db/test-database.ts';
+import { createLogger } from '../logger.ts';
+import type { RunningService, SubgraphModule } from '../runtime.ts';
+
+/**
+ * Test support for a subgraph's integration tests: the subgraph on a fresh database (PGlite, or a
+ * new database on DATABASE_URL's server) and a private bus namespace (in-process, or JetStream
+ * when NATS_URL is set), called as the gateway would call it.
+ */
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
+}
+
+export const viewerWith = (...roles: Role[]): Viewer => ({ userId: randomUUID(), roles, sessionId: null });
+
+export interface SubgraphHarness<P> {
+  service: RunningService;
+  db: TestDatabase;
+  bus: EventBus;
+  /** A separate client on the context's schema, to look at rows directly. */
+  prisma: P;
+  /** Publishes a valid event as another context would. */
+  publish<S extends Subject>(subject: S, data: PayloadOf<S>, meta: { correlationId: string; actorId?: string; occurredAt?: Date; id?: string }): Promise<EventOf<S>>;
+  /** POST /graphql with an internal token for `viewer` (an ADMIN by default). */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, viewer?: Viewer): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions<P> {
+  env?: Record<string, string>;
+  /** The context's Prisma client on a connection string. */
+  createPrisma(connectionString: string): P;
+  /** How to close that client (default `$disconnect()`). */
+  disconnect?(prisma: NoInfer<P>): Promise<void>;
+}
+
+export async function startSubgraphHarness<P extends { $disconnect(): Promise<void> }>(module: SubgraphModule, options: HarnessOptions<P>): Promise<SubgraphHarness<P>> {
+  const logger = createLogger(`${module.name}-test`, process.env.TEST_LOG_LEVEL ?? 'silent');
+  const db = await createTestDatabase();
+  const bus = await createEventBus({ natsUrl: process.env.NATS_URL, logger, namespace: `t${randomUUID().replaceAll('-', '').slice(0, 12)}` });
+  const keys = generateKeyPairPem();
+  const privateKey = privateKeyFromPem(keys.privateKey);
+  const service = await module.start({ env: options.env ?? {}, databaseUrl: db.connectionString, bus, logger, internalPublicKey: publicKeyFromPem(keys.publicKey), port: 0 });
+  const prisma = options.createPrisma(db.connectionString);
+  const admin = viewerWith('ADMIN');
+  return {
+    service,
+    db,
+    bus,
+    prisma,
+    async publish(subject, data, meta) {
+      const actor = meta.actorId ? { userId: meta.actorId, roles: ['CUSTOMER'] } : null;
+      const event = createEvent(subject, data, { ...meta, actor });
+      await bus.publish(subject, event);
+      return event;
+    },
+    async gql(query, variables = {}, viewer = admin) {
+      const response = await fetch(`${service.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: await signInternalToken(viewer, privateKey) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse<any>;
+    },
+    async stop() {
+      await service.stop();
+      await (options.disconnect ? options.disconnect(prisma) : prisma.$disconnect());
+      await bus.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Retries `check` until it stops throwing (events arrive asynchronously). */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+export const errorCodes = (response: GraphQLResponse) => (response.errors ?? []).map((error) => error.extensions?.code);
