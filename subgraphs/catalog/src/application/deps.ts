@@ -1,0 +1,18 @@
+import type { Viewer } from '@drobble/kit/auth/viewer';
+import type { CatalogPrisma } from '../infra/prisma.ts';
+
+/** What use cases need from the outside world. */
+export interface CatalogDeps {
+  prisma: CatalogPrisma;
+  /** Called after a commit that recorded events, so the outbox relay publishes them at once. */
+  eventsRecorded?: () => void;
+}
+
+/** Who is asking, and the request's correlation id (carried into events). */
+export interface Caller {
+  viewer: Viewer;
+  correlationId: string;
+}
+
+/** Interactive transactions wait for each other on the embedded database; give them room. */
+export const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;

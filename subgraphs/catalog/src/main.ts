@@ -1,0 +1,4 @@
+import { runStandalone } from '@drobble/kit/standalone';
+import catalog from './index.ts';
+
+await runStandalone(catalog);
