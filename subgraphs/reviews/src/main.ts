@@ -1,0 +1,4 @@
+import { runStandalone } from '@drobble/kit/standalone';
+import reviews from './index.ts';
+
+await runStandalone(reviews);
