@@ -1,0 +1,4 @@
+import { runStandalone } from '@drobble/kit/standalone';
+import orders from './index.ts';
+
+await runStandalone(orders);
