@@ -1,0 +1,4 @@
+import { runStandalone } from '@drobble/kit/standalone';
+import payments from './index.ts';
+
+await runStandalone(payments);
