@@ -1,0 +1,4 @@
+import { runStandalone } from '@drobble/kit/standalone';
+import shipping from './index.ts';
+
+await runStandalone(shipping);
