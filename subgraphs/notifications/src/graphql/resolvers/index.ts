@@ -1,0 +1,10 @@
+import { DateTime } from '../scalars.ts';
+import { markNotificationRead } from './Mutation/markNotificationRead.ts';
+import { myNotifications } from './Query/myNotifications.ts';
+
+/** Every resolver of the notifications subgraph, keyed as in schema.graphql. */
+export const resolvers = {
+  DateTime,
+  Query: { myNotifications },
+  Mutation: { markNotificationRead },
+};
