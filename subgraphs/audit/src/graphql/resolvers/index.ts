@@ -1,0 +1,10 @@
+import { DateTime } from '../scalars.ts';
+import { auditLog } from './Query/auditLog.ts';
+import { AuditEntry } from './AuditEntry.ts';
+
+/** Every resolver of the audit subgraph, keyed as in schema.graphql. */
+export const resolvers = {
+  DateTime,
+  Query: { auditLog },
+  AuditEntry,
+};
