@@ -1,0 +1,4 @@
+import { runStandalone } from '@drobble/kit/standalone';
+import analytics from './index.ts';
+
+await runStandalone(analytics);
