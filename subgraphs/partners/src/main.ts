@@ -1,0 +1,4 @@
+import { runStandalone } from '@drobble/kit/standalone';
+import partners from './index.ts';
+
+await runStandalone(partners);
