@@ -1,0 +1,65 @@
+import type { KeyObject } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { verifyAccessToken } from '@drobble/kit/auth/access-token';
+import { anonymousViewer, type Viewer } from '@drobble/kit/auth/viewer';
+import { ErrorCode } from '@drobble/kit/errors';
+import { sendJson } from '@drobble/kit/server/http';
+
+/** What the Authorization header says: nothing, a bearer token, or something we do not accept. */
+export type Credentials = { kind: 'none' } | { kind: 'bearer'; token: string } | { kind: 'malformed' };
+
+const BEARER = /^Bearer[ ]+([A-Za-z0-9\-_.~+/]+=*)$/i;
+
+export function readCredentials(header: string | string[] | undefined): Credentials {
+  if (header === undefined) return { kind: 'none' };
+  if (Array.isArray(header)) return header.length === 0 ? { kind: 'none' } : { kind: 'malformed' };
+  const value = header.trim();
+  if (value === '') return { kind: 'none' };
+  const match = BEARER.exec(value);
+  return match ? { kind: 'bearer', token: match[1]! } : { kind: 'malformed' };
+}
+
+/**
+ * Resolves the viewer of a request: anonymous without an Authorization header, the token's user for
+ * a valid access token, and null (-> 401) for anything else. A bad token is never downgraded to
+ * anonymous: the client must learn that its session is gone.
+ * Verified tokens are cached until they expire (Ed25519 verification on every request adds up).
+ */
+export function createViewerResolver(publicKey: KeyObject, maxEntries = 10_000) {
+  const cache = new Map<string, { viewer: Viewer; expiresAt: number }>();
+  return async (header: string | string[] | undefined): Promise<Viewer | null> => {
+    const credentials = readCredentials(header);
+    if (credentials.kind === 'none') return anonymousViewer;
+    if (credentials.kind === 'malformed') return null;
+    const now = Date.now();
+    const hit = cache.get(credentials.token);
+    if (hit && hit.expiresAt > now) return hit.viewer;
+    const verified = await verifyAccessToken(credentials.token, publicKey);
+    if (!verified) return null;
+    if (cache.size >= maxEntries) cache.clear();
+    cache.set(credentials.token, { viewer: verified.viewer, expiresAt: verified.expiresAt.getTime() });
+    return verified.viewer;
+  };
+}
+
+/** HTTP 401 with a GraphQL-shaped body and the RFC 6750 challenge. */
+export function sendUnauthenticated(response: ServerResponse): void {
+  sendJson(
+    response,
+    401,
+    { errors: [{ message: 'Your access token is invalid or has expired; sign in again', extensions: { code: ErrorCode.UNAUTHENTICATED } }] },
+    { 'www-authenticate': 'Bearer error="invalid_token"' },
+  );
+}
+
+/**
+ * The viewer plus the client's IP address (the TCP peer, IPv4-mapped IPv6 shortened), which the
+ * data source signs into the internal token so subgraphs can apply per-address limits. Behind a
+ * load balancer this is the balancer's address; trusting X-Forwarded-For needs a configured
+ * proxy hop count first (not done: a client could otherwise choose its own address).
+ */
+export function withClientAddress(viewer: Viewer, request: IncomingMessage): Viewer {
+  const address = request.socket.remoteAddress;
+  if (!address) return viewer;
+  return { ...viewer, clientAddress: address.startsWith('::ffff:') ? address.slice(7) : address };
+}
