@@ -46,7 +46,7 @@ export function whereOf(filter: AuditFilter = {}): Prisma.AuditEntryWhereInput {
 export async function listAuditLog(prisma: AuditPrisma, args: AuditLogArgs) {
   const paging = parsePaging(args.page, args.pageSize);
   const where = whereOf(args.filter ?? {});
-  const [items, total] = await Promise.all([
+  const [items, total] = await prisma.$transaction([
     prisma.auditEntry.findMany({
       where,
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
@@ -55,6 +55,6 @@ export async function listAuditLog(prisma: AuditPrisma, args: AuditLogArgs) {
       select: { id: true, type: true, actorId: true, subjectId: true, correlationId: true, at: true, data: true },
     }),
     prisma.auditEntry.count({ where }),
-  ]);
+  ], { isolationLevel: 'RepeatableRead' });
   return { items: items satisfies AuditEntryView[], pageInfo: { page: paging.page, pageSize: paging.pageSize, total } };
 }

@@ -59,10 +59,10 @@ export function createPrismaIdentityStore(prisma: PrismaClient, onEventsCommitte
     },
     async listUsers(filter, offset, limit) {
       const where = userWhere(filter);
-      const [rows, total] = await Promise.all([
+      const [rows, total] = await prisma.$transaction([
         prisma.user.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: offset, take: limit }),
         prisma.user.count({ where }),
-      ]);
+      ], { isolationLevel: 'RepeatableRead' });
       return { items: rows.map(toUser), total };
     },
     listSessions: (userId) =>

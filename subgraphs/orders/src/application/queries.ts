@@ -44,10 +44,10 @@ function whereOf(filter: OrderFilter | null | undefined): Prisma.OrderWhereInput
 
 async function pageOf(deps: OrdersDeps, where: Prisma.OrderWhereInput, page?: number | null, pageSize?: number | null): Promise<OrderPage> {
   const paging = parsePaging(page, pageSize);
-  const [items, total] = await Promise.all([
+  const [items, total] = await deps.prisma.$transaction([
     deps.prisma.order.findMany({ where, include: orderInclude, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: paging.skip, take: paging.take }),
     deps.prisma.order.count({ where }),
-  ]);
+  ], { isolationLevel: 'RepeatableRead' });
   return { items, pageInfo: { page: paging.page, pageSize: paging.pageSize, total } };
 }
 

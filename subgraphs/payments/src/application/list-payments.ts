@@ -19,7 +19,7 @@ export async function listPayments(deps: PaymentsDeps, viewer: Viewer, args: Lis
   const [items, total] = await deps.prisma.$transaction([
     deps.prisma.payment.findMany({ where, include: paymentInclude, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: paging.skip, take: paging.take }),
     deps.prisma.payment.count({ where }),
-  ]);
+  ], { isolationLevel: 'RepeatableRead' });
   return { items, pageInfo: { page: paging.page, pageSize: paging.pageSize, total } };
 }
 

@@ -12,10 +12,10 @@ export interface ReviewPage {
 
 async function pageOf(prisma: ReviewsPrisma, where: Prisma.ReviewWhereInput, orderBy: Prisma.ReviewOrderByWithRelationInput[], args: PageArgs): Promise<ReviewPage> {
   const paging = parsePaging(args.page, args.pageSize);
-  const [rows, total] = await Promise.all([
+  const [rows, total] = await prisma.$transaction([
     prisma.review.findMany({ where, orderBy, skip: paging.skip, take: paging.pageSize }),
     prisma.review.count({ where }),
-  ]);
+  ], { isolationLevel: 'RepeatableRead' });
   return { items: rows.map(toReview), pageInfo: { page: paging.page, pageSize: paging.pageSize, total } };
 }
 
