@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, type EventOf, type PayloadOf, type Subject } from '@drobble/schema/events';
+import { createEvent, type EventMeta, type EventOf, type PayloadOf, type Subject } from '@drobble/schema/events';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../auth/internal-token.ts';
 import { generateKeyPairPem, privateKeyFromPem, publicKeyFromPem } from '../auth/keys.ts';
 import type { Role, Viewer } from '../auth/viewer.ts';
@@ -29,14 +29,21 @@ export interface SubgraphHarness<P> {
   /** A separate client on the context's schema, to look at rows directly. */
   prisma: P;
   /** Publishes a valid event as another context would. */
-  publish<S extends Subject>(subject: S, data: PayloadOf<S>, meta: { correlationId: string; actorId?: string; occurredAt?: Date; id?: string }): Promise<EventOf<S>>;
-  /** POST /graphql with an internal token for `viewer` (an ADMIN by default). */
+  publish<S extends Subject>(subject: S, data: PayloadOf<S>, meta?: PublishMeta): Promise<EventOf<S>>;
+  /** POST /graphql with an internal token for `viewer` (the harness's defaultViewer unless given). */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, viewer?: Viewer): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
+/** An event's metadata, all optional (correlationId defaults to `<context>-test`); actorId is a CUSTOMER actor. */
+export interface PublishMeta extends Partial<EventMeta> {
+  actorId?: string;
+}
+
 export interface HarnessOptions<P> {
   env?: Record<string, string>;
+  /** Who gql calls as when no viewer is given (default: an ADMIN). */
+  defaultViewer?: Viewer;
   /** The context's Prisma client on a connection string. */
   createPrisma(connectionString: string): P;
   /** How to close that client (default `$disconnect()`). */
@@ -51,19 +58,20 @@ export async function startSubgraphHarness<P extends { $disconnect(): Promise<vo
   const privateKey = privateKeyFromPem(keys.privateKey);
   const service = await module.start({ env: options.env ?? {}, databaseUrl: db.connectionString, bus, logger, internalPublicKey: publicKeyFromPem(keys.publicKey), port: 0 });
   const prisma = options.createPrisma(db.connectionString);
-  const admin = viewerWith('ADMIN');
+  const defaultViewer = options.defaultViewer ?? viewerWith('ADMIN');
   return {
     service,
     db,
     bus,
     prisma,
-    async publish(subject, data, meta) {
-      const actor = meta.actorId ? { userId: meta.actorId, roles: ['CUSTOMER'] } : null;
-      const event = createEvent(subject, data, { ...meta, actor });
+    async publish(subject, data, meta = {}) {
+      const { actorId, ...eventMeta } = meta;
+      const actor = eventMeta.actor ?? (actorId ? { userId: actorId, roles: ['CUSTOMER'] } : null);
+      const event = createEvent(subject, data, { correlationId: `${module.name}-test`, ...eventMeta, actor });
       await bus.publish(subject, event);
       return event;
     },
-    async gql(query, variables = {}, viewer = admin) {
+    async gql(query, variables = {}, viewer = defaultViewer) {
       const response = await fetch(`${service.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: await signInternalToken(viewer, privateKey) },
