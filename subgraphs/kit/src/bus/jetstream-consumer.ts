@@ -24,6 +24,12 @@ export interface ConsumerLoop {
 }
 
 const RESUBSCRIBE_DELAY_MS = 1_000;
+/**
+ * How long one pull request waits for messages. nats.js derives its idle-heartbeat check from it
+ * (half of it, two missed in a row), which is how a consumer deleted while no pull was pending is
+ * noticed: 10 s instead of the default 30 s, for one small pull request per idle consumer per 10 s.
+ */
+const PULL_EXPIRES_MS = 10_000;
 
 /**
  * A pull-consumer loop in the style of nats.js' examples: consume, handle one message at a time,
@@ -39,7 +45,7 @@ export function startConsumerLoop(context: ConsumerLoopContext): ConsumerLoop {
     while (!stopping.signal.aborted) {
       try {
         const consumer = await context.js.consumers.get(context.stream, context.name);
-        current = await consumer.consume({ max_messages: context.batch, abort_on_missing_resource: true });
+        current = await consumer.consume({ max_messages: context.batch, expires: PULL_EXPIRES_MS, abort_on_missing_resource: true });
         if (stopping.signal.aborted) current.stop();
         for await (const msg of current) {
           if (stopping.signal.aborted) msg.nak();
