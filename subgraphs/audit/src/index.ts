@@ -1,16 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import { defineSubgraph } from '@drobble/kit/context-service';
 import { createAuditContext } from './context.ts';
 import { subscribeAuditLog } from './events/audit-consumer.ts';
 import { buildAuditSchema, schemaPath } from './graphql/schema.ts';
-import { AUDIT_SCHEMA, createAuditPrisma, disconnectWithin } from './infra/prisma.ts';
+import { createAuditPrisma, disconnectWithin } from './infra/prisma.ts';
 
 /** The audit subgraph: an append-only log of every event on every stream. */
 export default defineSubgraph({
   name: 'audit',
   schemaPath,
-  migrationsDir: fileURLToPath(new URL('../../../prisma/audit/migrations', import.meta.url)),
-  databaseSchema: AUDIT_SCHEMA,
   createPrisma: (runtime) => createAuditPrisma(runtime.databaseUrl),
   disconnect: disconnectWithin,
   async wire({ runtime, logger, prisma, resources }) {

@@ -1,36 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { generateKeyPairPem, privateKeyFromPem, publicKeyFromPem } from '@drobble/kit/auth/keys';
-import { signInternalToken, INTERNAL_TOKEN_HEADER } from '@drobble/kit/auth/internal-token';
-import { anonymousViewer, type Role, type Viewer } from '@drobble/kit/auth/viewer';
-import { createEventBus } from '@drobble/kit/bus/create-bus';
-import type { EventBus } from '@drobble/kit/bus/event-bus';
-import { createTestDatabase } from '@drobble/kit/db/test-database';
-import { createLogger } from '@drobble/kit/logger';
-import type { RunningService } from '@drobble/kit/runtime';
-import { createEvent, type PayloadOf, type Subject } from '@drobble/schema/events';
+import { anonymousViewer } from '@drobble/kit/auth/viewer';
+import { startSubgraphHarness, type GraphQLResponse, type SubgraphHarness } from '@drobble/kit/testing/subgraph-harness';
+import type { PayloadOf, Subject } from '@drobble/schema/events';
 import cart from '../src/index.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { CART_SCHEMA, type CartPrisma } from '../src/infra/prisma.ts';
 
-export interface GraphQLResponse<T = Record<string, any>> {
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
-}
+export { viewerWith, type GraphQLResponse } from '@drobble/kit/testing/subgraph-harness';
 
-export interface CartHarness {
-  service: RunningService;
-  bus: EventBus;
-  /** A separate client on the cart schema, to look at (and age) rows directly. */
-  prisma: CartPrisma;
-  /** Calls /graphql as the gateway would, with an internal token for `viewer`. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, viewer?: Viewer): Promise<GraphQLResponse<T>>;
-  /** Publishes an event on the bus as its owning context would. */
+/** The kit's harness on the cart (`prisma` is a separate client to look at, and age, rows directly); gql calls as anonymous by default. */
+export interface CartHarness extends Omit<SubgraphHarness<CartPrisma>, 'publish'> {
+  /** Publishes an event on the bus as its owning context would; resolves with the event's id. */
   publish<S extends Subject>(subject: S, data: PayloadOf<S>): Promise<string>;
-  stop(): Promise<void>;
 }
 
-export const viewerWith = (...roles: Role[]): Viewer => ({ userId: randomUUID(), roles, sessionId: null });
 export const anonymous = anonymousViewer;
 
 /**
@@ -50,40 +34,11 @@ function inspectionClient(connectionString: string): CartPrisma {
  * and a bus (in-process, or NATS_URL's JetStream in a private namespace).
  */
 export async function startCart(env: Record<string, string> = {}): Promise<CartHarness> {
-  const logger = createLogger('cart-test', process.env.TEST_LOG_LEVEL ?? 'silent');
-  const db = await createTestDatabase();
-  const bus = await createEventBus({ natsUrl: process.env.NATS_URL, logger, namespace: `t${randomUUID().replaceAll('-', '').slice(0, 12)}` });
-  const keys = generateKeyPairPem();
-  const privateKey = privateKeyFromPem(keys.privateKey);
   // On the embedded PGlite, one pooled connection keeps the service's own unnamed statements from
   // interleaving (see inspectionClient); real PostgreSQL keeps the default pool.
-  const poolEnv = process.env.DATABASE_URL ? {} : { CART_DB_MAX_CONNECTIONS: '1' };
-  const service = await cart.start({ env: { ...poolEnv, ...env }, databaseUrl: db.connectionString, bus, logger, internalPublicKey: publicKeyFromPem(keys.publicKey), port: 0 });
-  const prisma = inspectionClient(db.connectionString);
-  return {
-    service,
-    bus,
-    prisma,
-    async gql(query, variables = {}, viewer = anonymous) {
-      const response = await fetch(`${service.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: await signInternalToken(viewer, privateKey) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLResponse<any>;
-    },
-    async publish(subject, data) {
-      const event = createEvent(subject, data, { correlationId: `test-${randomUUID()}`, actor: null });
-      await bus.publish(subject, event);
-      return event.id;
-    },
-    async stop() {
-      await service.stop();
-      await prisma.$disconnect();
-      await bus.close();
-      await db.drop();
-    },
-  };
+  const poolEnv: Record<string, string> = process.env.DATABASE_URL ? {} : { CART_DB_MAX_CONNECTIONS: '1' };
+  const harness = await startSubgraphHarness(cart, { env: { ...poolEnv, ...env }, defaultViewer: anonymous, createPrisma: inspectionClient });
+  return { ...harness, publish: async (subject, data) => (await harness.publish(subject, data)).id };
 }
 
 /** Polls until `check` returns a value other than undefined/false (events arrive asynchronously). */

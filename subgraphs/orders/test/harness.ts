@@ -1,23 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { generateKeyPairPem, privateKeyFromPem, publicKeyFromPem } from '@drobble/kit/auth/keys';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@drobble/kit/auth/internal-token';
-import { anonymousViewer, type Role, type Viewer } from '@drobble/kit/auth/viewer';
+import { anonymousViewer, type Viewer } from '@drobble/kit/auth/viewer';
 import { createEventBus } from '@drobble/kit/bus/create-bus';
 import type { EventBus } from '@drobble/kit/bus/event-bus';
 import { deleteBusNamespace } from '@drobble/kit/bus/test-harness';
 import { createTestDatabase } from '@drobble/kit/db/test-database';
 import { createLogger } from '@drobble/kit/logger';
 import type { RunningService } from '@drobble/kit/runtime';
+import { viewerWith, type GraphQLResponse } from '@drobble/kit/testing/subgraph-harness';
 import { createEvent, type EventOf, type PayloadOf, type Subject } from '@drobble/schema/events';
 import { startOrdersService } from '../src/index.ts';
 import type { OrdersPrisma } from '../src/infra/prisma.ts';
 
-export interface GraphQLResponse<T = Record<string, any>> {
-  data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
-}
-
-export const viewerWith = (...roles: Role[]): Viewer => ({ userId: randomUUID(), roles, sessionId: null });
+export { viewerWith, type GraphQLResponse } from '@drobble/kit/testing/subgraph-harness';
 export const admin = viewerWith('ADMIN');
 export const support = viewerWith('SUPPORT');
 export const anonymous = anonymousViewer;

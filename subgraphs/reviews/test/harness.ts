@@ -1,74 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { generateKeyPairPem, privateKeyFromPem, publicKeyFromPem } from '@drobble/kit/auth/keys';
-import { signInternalToken, INTERNAL_TOKEN_HEADER } from '@drobble/kit/auth/internal-token';
-import type { Role, Viewer } from '@drobble/kit/auth/viewer';
 import { anonymousViewer } from '@drobble/kit/auth/viewer';
-import { createEventBus } from '@drobble/kit/bus/create-bus';
-import type { EventBus } from '@drobble/kit/bus/event-bus';
-import { createTestDatabase } from '@drobble/kit/db/test-database';
-import { createLogger } from '@drobble/kit/logger';
-import type { RunningService } from '@drobble/kit/runtime';
-import { createEvent, type EventMeta, type PayloadOf, type Subject } from '@drobble/schema/events';
+import { startSubgraphHarness, type GraphQLResponse, type SubgraphHarness } from '@drobble/kit/testing/subgraph-harness';
+import type { EventMeta } from '@drobble/schema/events';
 import reviews from '../src/index.ts';
 import { createReviewsPrisma, type ReviewsPrisma } from '../src/infra/prisma.ts';
 
-export interface GraphQLResponse<T = Record<string, any>> {
-  data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
-}
-
-export interface ReviewsHarness {
-  service: RunningService;
-  bus: EventBus;
-  prisma: ReviewsPrisma;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, viewer?: Viewer): Promise<GraphQLResponse<T>>;
-  /** Publishes an event as its owning context would (catalog, orders, identity). */
-  publish<S extends Subject>(subject: S, data: PayloadOf<S>, meta?: Partial<EventMeta>): Promise<void>;
-  stop(): Promise<void>;
-}
-
-export const viewerWith = (...roles: Role[]): Viewer => ({ userId: randomUUID(), roles, sessionId: null });
+export { viewerWith, type GraphQLResponse } from '@drobble/kit/testing/subgraph-harness';
+export type ReviewsHarness = SubgraphHarness<ReviewsPrisma>;
 export const anonymous = anonymousViewer;
 
-/** The reviews subgraph on a fresh database and bus namespace (PGlite + in-process, or DATABASE_URL / NATS_URL). */
-export async function startReviews(env: Record<string, string> = {}): Promise<ReviewsHarness> {
-  const logger = createLogger('reviews-test', process.env.TEST_LOG_LEVEL ?? 'silent');
-  const db = await createTestDatabase();
-  const bus = await createEventBus({ natsUrl: process.env.NATS_URL, logger, namespace: `t${randomUUID().replaceAll('-', '').slice(0, 12)}` });
-  const keys = generateKeyPairPem();
-  const privateKey = privateKeyFromPem(keys.privateKey);
-  const service = await reviews.start({
-    env: { SEED_DEMO_DATA: 'false', ...env },
-    databaseUrl: db.connectionString,
-    bus,
-    logger,
-    internalPublicKey: publicKeyFromPem(keys.publicKey),
-    port: 0,
-  });
-  const prisma = createReviewsPrisma(db.connectionString);
-  return {
-    service,
-    bus,
-    prisma,
-    async gql(query, variables = {}, viewer = anonymous) {
-      const response = await fetch(`${service.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: await signInternalToken(viewer, privateKey) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLResponse<any>;
-    },
-    async publish(subject, data, meta = {}) {
-      await bus.publish(subject, createEvent(subject, data, { correlationId: 'reviews-test', ...meta }));
-    },
-    async stop() {
-      await service.stop();
-      await prisma.$disconnect();
-      await bus.close();
-      await db.drop();
-    },
-  };
-}
+/** The reviews subgraph on a fresh database and bus namespace (PGlite + in-process, or DATABASE_URL / NATS_URL); gql calls as anonymous by default. */
+export const startReviews = (env: Record<string, string> = {}): Promise<ReviewsHarness> =>
+  startSubgraphHarness(reviews, { env: { SEED_DEMO_DATA: 'false', ...env }, defaultViewer: anonymous, createPrisma: createReviewsPrisma });
 
 export const errorsOf = (response: GraphQLResponse) =>
   (response.errors ?? []).map((error) => ({ code: error.extensions?.code, ...(error.extensions?.field ? { field: error.extensions.field } : {}) }));

@@ -1,76 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { generateKeyPairPem, privateKeyFromPem, publicKeyFromPem } from '@drobble/kit/auth/keys';
-import { signInternalToken, INTERNAL_TOKEN_HEADER } from '@drobble/kit/auth/internal-token';
-import { anonymousViewer, type Role, type Viewer } from '@drobble/kit/auth/viewer';
-import { createEventBus } from '@drobble/kit/bus/create-bus';
-import type { EventBus } from '@drobble/kit/bus/event-bus';
-import { createTestDatabase } from '@drobble/kit/db/test-database';
-import { createLogger } from '@drobble/kit/logger';
-import type { RunningService } from '@drobble/kit/runtime';
-import { createEvent, type PayloadOf, type Subject } from '@drobble/schema/events';
+import { anonymousViewer } from '@drobble/kit/auth/viewer';
+import { startSubgraphHarness, viewerWith, type GraphQLResponse, type SubgraphHarness } from '@drobble/kit/testing/subgraph-harness';
+import type { PayloadOf } from '@drobble/schema/events';
 import search from '../src/index.ts';
 import { createSearchPrisma, type SearchPrisma } from '../src/infra/prisma.ts';
 
-export interface GraphQLResponse<T = Record<string, any>> {
-  data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
-}
+export { viewerWith, type GraphQLResponse } from '@drobble/kit/testing/subgraph-harness';
 
-export interface SearchHarness {
-  service: RunningService;
-  bus: EventBus;
-  prisma: SearchPrisma;
-  /** Calls /graphql as the gateway would, with an internal token for `viewer`. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, viewer?: Viewer): Promise<GraphQLResponse<T>>;
-  /** Publishes an event as its owning context would (catalog, inventory, reviews). */
-  publish<S extends Subject>(subject: S, data: PayloadOf<S>): Promise<void>;
-  stop(): Promise<void>;
-}
+export type SearchHarness = SubgraphHarness<SearchPrisma>;
 
-export const viewerWith = (...roles: Role[]): Viewer => ({ userId: randomUUID(), roles, sessionId: null });
 export const admin = viewerWith('ADMIN');
 export const customer = viewerWith('CUSTOMER');
 export const anonymous = anonymousViewer;
 
-/** The search subgraph on a fresh database and bus namespace (PGlite + in-process, or DATABASE_URL / NATS_URL). */
-export async function startSearch(env: Record<string, string> = {}): Promise<SearchHarness> {
-  const logger = createLogger('search-test', process.env.TEST_LOG_LEVEL ?? 'silent');
-  const db = await createTestDatabase();
-  const bus = await createEventBus({ natsUrl: process.env.NATS_URL, logger, namespace: `t${randomUUID().replaceAll('-', '').slice(0, 12)}` });
-  const keys = generateKeyPairPem();
-  const privateKey = privateKeyFromPem(keys.privateKey);
-  const service = await search.start({
+/** The search subgraph on a fresh database and bus namespace (PGlite + in-process, or DATABASE_URL / NATS_URL); gql calls as `anonymous`. */
+export const startSearch = (env: Record<string, string> = {}): Promise<SearchHarness> =>
+  startSubgraphHarness(search, {
     env: { ELASTICSEARCH_INDEX: `drobble-test-${randomUUID().slice(0, 8)}`, ...(process.env.ELASTICSEARCH_URL ? { ELASTICSEARCH_URL: process.env.ELASTICSEARCH_URL } : {}), ...env },
-    databaseUrl: db.connectionString,
-    bus,
-    logger,
-    internalPublicKey: publicKeyFromPem(keys.publicKey),
-    port: 0,
+    defaultViewer: anonymous,
+    createPrisma: createSearchPrisma,
   });
-  const prisma = createSearchPrisma(db.connectionString);
-  return {
-    service,
-    bus,
-    prisma,
-    async gql(query, variables = {}, viewer = anonymous) {
-      const response = await fetch(`${service.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: await signInternalToken(viewer, privateKey) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLResponse<any>;
-    },
-    async publish(subject, data) {
-      await bus.publish(subject, createEvent(subject, data, { correlationId: 'search-test' }));
-    },
-    async stop() {
-      await service.stop();
-      await prisma.$disconnect();
-      await bus.close();
-      await db.drop();
-    },
-  };
-}
 
 export const errorsOf = (response: GraphQLResponse) =>
   (response.errors ?? []).map((error) => ({ code: error.extensions?.code, ...(error.extensions?.field ? { field: error.extensions.field } : {}) }));

@@ -3,7 +3,7 @@ import { createEvent, type EventMeta, type EventOf, type PayloadOf, type Subject
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../auth/internal-token.ts';
 import { generateKeyPairPem, privateKeyFromPem, publicKeyFromPem } from '../auth/keys.ts';
 import type { Role, Viewer } from '../auth/viewer.ts';
-import { createEventBus } from '../bus/create-bus.ts';
+import { busAdapters } from '../bus/test-harness.ts';
 import type { EventBus } from '../bus/event-bus.ts';
 import { createTestDatabase, type TestDatabase } from '../db/test-database.ts';
 import { createLogger } from '../logger.ts';
@@ -53,10 +53,18 @@ export interface HarnessOptions<P> {
 export async function startSubgraphHarness<P extends { $disconnect(): Promise<void> }>(module: SubgraphModule, options: HarnessOptions<P>): Promise<SubgraphHarness<P>> {
   const logger = createLogger(`${module.name}-test`, process.env.TEST_LOG_LEVEL ?? 'silent');
   const db = await createTestDatabase();
-  const bus = await createEventBus({ natsUrl: process.env.NATS_URL, logger, namespace: `t${randomUUID().replaceAll('-', '').slice(0, 12)}` });
+  // JetStream when NATS_URL is set, else in-process; a private namespace, deleted on stop.
+  const busHarness = busAdapters.find((adapter) => adapter.name === (process.env.NATS_URL ? 'jetstream' : 'in-process'))!.create(logger);
+  const bus = await busHarness.open();
   const keys = generateKeyPairPem();
   const privateKey = privateKeyFromPem(keys.privateKey);
-  const service = await module.start({ env: options.env ?? {}, databaseUrl: db.connectionString, bus, logger, internalPublicKey: publicKeyFromPem(keys.publicKey), port: 0 });
+  const service = await module
+    .start({ env: options.env ?? {}, databaseUrl: db.connectionString, bus, logger, internalPublicKey: publicKeyFromPem(keys.publicKey), port: 0 })
+    .catch(async (error: unknown) => {
+      await busHarness.cleanup();
+      await db.drop();
+      throw error;
+    });
   const prisma = options.createPrisma(db.connectionString);
   const defaultViewer = options.defaultViewer ?? viewerWith('ADMIN');
   return {
@@ -82,21 +90,21 @@ export async function startSubgraphHarness<P extends { $disconnect(): Promise<vo
     async stop() {
       await service.stop();
       await (options.disconnect ? options.disconnect(prisma) : prisma.$disconnect());
-      await bus.close();
+      await busHarness.cleanup();
       await db.drop();
     },
   };
 }
 
 /** Retries `check` until it stops throwing (events arrive asynchronously). */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 30_000, intervalMs = 50): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       return await check();
     } catch (error) {
       if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
   }
 }
