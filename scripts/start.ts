@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { logLevel, optionalUrl, port } from '@drobble/kit/config/fields';
+import { eventConcurrency, logLevel, optionalUrl, port } from '@drobble/kit/config/fields';
 import { loadConfigOrExit } from '@drobble/kit/config/load-config';
 import { createLogger } from '@drobble/kit/logger';
 import { stopOnSignals } from '@drobble/kit/standalone';
@@ -19,6 +19,7 @@ const config = loadConfigOrExit({
   DATA_DIR: z.string().default(resolve(repoRoot, '.data')),
   PORT: port(4000),
   LOG_LEVEL: logLevel.default('warn'),
+  EVENT_CONCURRENCY: eventConcurrency,
 });
 const logger = createLogger('drobble', config.LOG_LEVEL);
 
@@ -29,6 +30,7 @@ const platform = await launchPlatform({
   dataDir: config.DATA_DIR,
   databaseUrl: config.DATABASE_URL,
   natsUrl: config.NATS_URL,
+  eventConcurrency: config.EVENT_CONCURRENCY,
   ports: 'registered',
   gatewayPort: config.PORT,
   seedDemoData: true,

@@ -19,6 +19,8 @@ export interface LaunchOptions {
   natsUrl?: string;
   /** Isolates this platform's streams and consumers on a shared NATS (parallel test runs). */
   busNamespace?: string;
+  /** Cap on events one subscription handles at once (EVENT_CONCURRENCY; default: each subscription's own limit). */
+  eventConcurrency?: number;
   /** Registered ports (npm start) or free ones picked by the OS (tests). */
   ports: 'registered' | 'ephemeral';
   gatewayPort?: number;
@@ -45,7 +47,7 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
   const database = options.databaseUrl
     ? { connectionString: options.databaseUrl, stop: async () => {} }
     : await startEmbeddedPostgres({ dataDir: options.dataDir ? join(options.dataDir, 'postgres') : undefined });
-  const bus = await createEventBus({ natsUrl: options.natsUrl, logger: logger.child({ component: 'bus' }), namespace: options.busNamespace });
+  const bus = await createEventBus({ natsUrl: options.natsUrl, logger: logger.child({ component: 'bus' }), namespace: options.busNamespace, maxConcurrency: options.eventConcurrency });
   const env = { ...options.env, ...keyEnv(keys), SEED_DEMO_DATA: String(options.seedDemoData) };
   const services: Record<string, RunningService> = {};
   const stopAll = async () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listSubgraphs } from '@drobble/schema/subgraphs.ts';
 import { publicKeyFromPem } from './auth/keys.ts';
 import { createEventBus } from './bus/create-bus.ts';
-import { logLevel, optionalUrl, port, url } from './config/fields.ts';
+import { eventConcurrency, logLevel, optionalUrl, port, url } from './config/fields.ts';
 import { loadConfigOrExit } from './config/load-config.ts';
 import { createLogger } from './logger.ts';
 import type { SubgraphModule } from './runtime.ts';
@@ -21,12 +21,13 @@ export async function runStandalone(module: SubgraphModule, env: NodeJS.ProcessE
       PORT: port(registeredPort),
       HOST: z.string().default('0.0.0.0'),
       LOG_LEVEL: logLevel,
+      EVENT_CONCURRENCY: eventConcurrency,
     },
     env,
   );
   const logger = createLogger(module.name, config.LOG_LEVEL);
   if (!config.NATS_URL) logger.warn('NATS_URL is not set: events stay inside this process');
-  const bus = await createEventBus({ natsUrl: config.NATS_URL, logger });
+  const bus = await createEventBus({ natsUrl: config.NATS_URL, logger, maxConcurrency: config.EVENT_CONCURRENCY });
   const service = await module.start({
     env,
     databaseUrl: config.DATABASE_URL,

@@ -11,6 +11,8 @@ export interface CreateEventBusOptions {
   namespace?: string;
   /** Shown by nats-server for this connection. */
   connectionName?: string;
+  /** Cap on every subscription's concurrency (EVENT_CONCURRENCY; 1 = strictly one event at a time). */
+  maxConcurrency?: number;
 }
 
 /** The bus every service uses: JetStream in production, the embedded in-process bus by default. */
@@ -18,9 +20,9 @@ export async function createEventBus(options: CreateEventBusOptions): Promise<Ev
   const logger = options.logger;
   if (!options.natsUrl) {
     logger.info('event bus: in-process (set NATS_URL for NATS JetStream)');
-    return createInProcessBus({ logger, namespace: options.namespace });
+    return createInProcessBus({ logger, namespace: options.namespace, maxConcurrency: options.maxConcurrency });
   }
-  const bus = await createJetStreamBus({ natsUrl: options.natsUrl, logger, namespace: options.namespace, connectionName: options.connectionName });
+  const bus = await createJetStreamBus({ natsUrl: options.natsUrl, logger, namespace: options.namespace, connectionName: options.connectionName, maxConcurrency: options.maxConcurrency });
   logger.info({ natsUrl: redact(options.natsUrl) }, 'event bus: NATS JetStream');
   return bus;
 }

@@ -1,4 +1,4 @@
-import { isSubject, parseEvent, type Subject } from '@drobble/schema/events';
+import { isSubject, parseEvent, type EventOf, type Subject } from '@drobble/schema/events';
 import type { Logger } from '../logger.ts';
 import { subscribeDefaults, type DeadLetter, type EventHandler, type SubscribeOptions } from './event-bus.ts';
 import { assertToken } from './naming.ts';
@@ -16,7 +16,10 @@ export interface ConsumerSettings<S extends Subject = Subject> {
   backoffMs: readonly number[];
   ackWaitMs: number;
   startFrom: 'all' | 'new';
+  concurrency: { limit: number; key(event: EventOf<S>): string };
 }
+
+const oneAtATime = { limit: 1, key: () => '' };
 
 export type Outcome =
   | { kind: 'ack' }
@@ -30,7 +33,8 @@ export interface DeliveryInput<S extends Subject> {
   deliveryCount: number;
 }
 
-export function normalizeSubscribeOptions<S extends Subject>(options: SubscribeOptions<S>): ConsumerSettings<S> {
+/** `maxConcurrency` is the bus's cap on any subscription's concurrency.limit (EVENT_CONCURRENCY). */
+export function normalizeSubscribeOptions<S extends Subject>(options: SubscribeOptions<S>, maxConcurrency = Number.POSITIVE_INFINITY): ConsumerSettings<S> {
   assertToken('durable', options.durable);
   if (options.subjects.length === 0) throw new Error(`durable "${options.durable}" subscribes to no subject`);
   for (const subject of options.subjects) if (!isSubject(subject)) throw new Error(`unknown event subject "${subject}"`);
@@ -42,11 +46,24 @@ export function normalizeSubscribeOptions<S extends Subject>(options: SubscribeO
     backoffMs: options.backoffMs ?? subscribeDefaults.backoffMs,
     ackWaitMs: options.ackWaitMs ?? subscribeDefaults.ackWaitMs,
     startFrom: options.startFrom ?? subscribeDefaults.startFrom,
+    concurrency: options.concurrency ? { ...options.concurrency, limit: Math.min(options.concurrency.limit, maxConcurrency) } : oneAtATime,
   };
   if (!Number.isInteger(settings.maxDeliver) || settings.maxDeliver < 1) throw new Error('maxDeliver must be an integer >= 1');
   if (settings.backoffMs.some((ms) => !Number.isInteger(ms) || ms < 0)) throw new Error('backoffMs must be integers >= 0');
   if (!Number.isInteger(settings.ackWaitMs) || settings.ackWaitMs < 1) throw new Error('ackWaitMs must be an integer >= 1');
+  if (!Number.isInteger(settings.concurrency.limit) || settings.concurrency.limit < 1) throw new Error('concurrency.limit must be an integer >= 1');
   return settings;
+}
+
+/** The ordering key of a delivery (see SubscribeOptions.concurrency); '' when the text has none. */
+export function orderingKey(settings: Pick<ConsumerSettings, 'concurrency'>, text: string): string {
+  if (settings.concurrency.limit === 1) return '';
+  try {
+    const key = settings.concurrency.key(JSON.parse(text));
+    return typeof key === 'string' ? key : '';
+  } catch {
+    return '';
+  }
 }
 
 /** The wait before the delivery after failed delivery `deliveryCount` (the last entry repeats). */

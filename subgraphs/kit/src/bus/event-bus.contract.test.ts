@@ -228,6 +228,39 @@ describe.each(busAdapters)('EventBus contract: $name', (adapter) => {
     expect(seenB).toHaveLength(2);
   });
 
+  it('with concurrency, handles events of different keys at once and same-key events in publish order', async () => {
+    // The key is the correlation id: three "orders" of four steps each.
+    const orders = ['o1', 'o2', 'o3'];
+    const events = [0, 1, 2, 3].flatMap((step) => orders.map((order) => createEvent('catalog.category.created.v1', { id: randomUUID(), name: `${order}-${step}`, slug: `${order}-${step}`, parentId: null }, { correlationId: order })));
+    let running = 0;
+    let peak = 0;
+    const runningKeys = new Set<string>();
+    let overlapOfOneKey = false;
+    const { seen } = await record(
+      bus,
+      'parallel',
+      async (event) => {
+        if (runningKeys.has(event.correlationId)) overlapOfOneKey = true;
+        runningKeys.add(event.correlationId);
+        running += 1;
+        peak = Math.max(peak, running);
+        await sleep(40);
+        running -= 1;
+        runningKeys.delete(event.correlationId);
+      },
+      { concurrency: { limit: 3, key: (event: Category) => event.correlationId } },
+    );
+    for (const event of events) await bus.publish('catalog.category.created.v1', event);
+    await waitFor(() => seen.length === events.length, 20_000);
+    expect(peak).toBeGreaterThan(1);
+    expect(peak).toBeLessThanOrEqual(3);
+    expect(overlapOfOneKey).toBe(false);
+    for (const order of orders) {
+      const names = seen.filter(({ event }) => event.correlationId === order).map(({ event }) => event.data.name);
+      expect(names).toEqual([0, 1, 2, 3].map((step) => `${order}-${step}`));
+    }
+  });
+
   it('answers ping while open', async () => {
     await expect(bus.ping()).resolves.toBeUndefined();
   });

@@ -15,6 +15,8 @@ import type { Context, EventOf, Subject } from '@drobble/schema/events';
  *   publishes a dead letter on `dlq.<durable>.<subject>` and terminates the message.
  * - Messages of one subject reach one durable in publish order (while none fail); across subjects,
  *   or once a message is being retried, there is no order: handlers are idempotent (see outbox/inbox).
+ *   A subscription with `concurrency` handles several events at once and keeps that order only
+ *   among events with the same key.
  */
 export interface EventBus {
   /** Stores the event on its context's stream. Resolves once stored (or recognised as a duplicate). */
@@ -67,6 +69,12 @@ export interface SubscribeOptions<S extends Subject> {
   ackWaitMs?: number;
   /** Where a brand-new durable starts: every stored event (default) or only events published from now on. */
   startFrom?: 'all' | 'new';
+  /**
+   * Handle up to `limit` events of each subject at once (default: one at a time). Events with the
+   * same `key` (for example the order id of a saga step) still run one after another, in delivery
+   * order. `key` sees the envelope before validation: return '' when it has no key.
+   */
+  concurrency?: { limit: number; key(event: EventOf<S>): string };
 }
 
 /** Called synchronously per event; must not throw (a throw is logged and ignored). */

@@ -1,6 +1,7 @@
 import { parseEvent, type Context, type Subject } from '@drobble/schema/events';
 import type { Logger } from '../logger.ts';
-import { deadLetterId, deadLetterOf, deliver, normalizeSubscribeOptions, type ConsumerSettings } from './delivery.ts';
+import { deadLetterId, deadLetterOf, deliver, normalizeSubscribeOptions, orderingKey, type ConsumerSettings } from './delivery.ts';
+import { KeyedLimiter } from './keyed-limiter.ts';
 import type { DeadLetter, EventBus, Subscription } from './event-bus.ts';
 import { InProcessBroker, type Delivery } from './in-process-broker.ts';
 import { listenerDelivery } from './listen.ts';
@@ -14,6 +15,8 @@ export interface InProcessBusOptions {
   broker?: InProcessBroker;
   /** Dedupe window of a fresh broker. Default 2 min. */
   duplicateWindowMs?: number;
+  /** Cap on every subscription's concurrency.limit (1: every subscription one event at a time). */
+  maxConcurrency?: number;
 }
 
 /** The embedded event bus: JetStream's semantics in memory, for `npm start` without NATS. */
@@ -44,7 +47,7 @@ export function createInProcessBus(options: InProcessBusOptions): EventBus {
     },
     async subscribe(subscribeOptions) {
       assertOpen();
-      const settings = normalizeSubscribeOptions(subscribeOptions) as unknown as ConsumerSettings;
+      const settings = normalizeSubscribeOptions(subscribeOptions, options.maxConcurrency) as unknown as ConsumerSettings;
       await ensureStreams(contextsOf(settings.subjects));
       const subscription = startSubscription({ broker, naming, settings, logger });
       running.add(subscription);
@@ -111,23 +114,33 @@ function startSubscription(context: SubscriptionContext): Subscription {
   };
 }
 
-/** One message at a time per (durable, subject), like a JetStream pull consumer loop. */
+/**
+ * Per (durable, subject), like a JetStream pull consumer loop: one message at a time, or up to
+ * `concurrency.limit` at once with same-key messages in order. Stopping lets in-flight ones finish.
+ */
 async function consumeLoop(context: SubscriptionContext, subject: Subject, stream: string, name: string, signal: AbortSignal): Promise<void> {
+  const { broker, settings, logger } = context;
+  const limiter = new KeyedLimiter(settings.concurrency.limit, (error) => logger.error({ err: error, durable: settings.durable, subject }, 'in-process delivery failed'));
   // Start on a later tick, as a network consumer would: subscribe() returns before the first delivery.
   await Promise.resolve();
   while (!signal.aborted) {
-    const delivery = context.broker.next(stream, name);
+    await limiter.waitForRoom();
+    if (signal.aborted) break;
+    const delivery = broker.next(stream, name);
     if (!delivery) {
-      await context.broker.waitForWork(stream, name, signal);
+      await broker.waitForWork(stream, name, signal);
       continue;
     }
-    try {
-      await handleDelivery(context, subject, stream, name, delivery);
-    } catch (error) {
-      context.logger.error({ err: error, durable: context.settings.durable, subject }, 'in-process delivery failed');
-      context.broker.nak(stream, name, delivery.seq, 1_000);
-    }
+    await limiter.admit(orderingKey(settings, delivery.text), async () => {
+      try {
+        await handleDelivery(context, subject, stream, name, delivery);
+      } catch (error) {
+        broker.nak(stream, name, delivery.seq, 1_000);
+        throw error;
+      }
+    });
   }
+  await limiter.drain();
 }
 
 async function handleDelivery(context: SubscriptionContext, subject: Subject, stream: string, name: string, delivery: Delivery): Promise<void> {

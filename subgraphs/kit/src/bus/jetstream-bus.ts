@@ -18,6 +18,8 @@ export interface JetStreamBusOptions extends Partial<StreamLimits> {
   connectionName?: string;
   /** Messages each consumer pulls ahead of its handler. Default 8. */
   batch?: number;
+  /** Cap on every subscription's concurrency.limit (1: every subscription one event at a time). */
+  maxConcurrency?: number;
 }
 
 interface BusState {
@@ -54,7 +56,7 @@ export async function createJetStreamBus(options: JetStreamBusOptions): Promise<
   return {
     publish: (subject, event) => publish(state, subject, event),
     async subscribe(subscribeOptions) {
-      const settings = normalizeSubscribeOptions(subscribeOptions) as unknown as ConsumerSettings;
+      const settings = normalizeSubscribeOptions(subscribeOptions, options.maxConcurrency) as unknown as ConsumerSettings;
       const subscription = await subscribe(state, settings);
       running.add(subscription);
       return { durable: subscription.durable, stop: () => (running.delete(subscription), subscription.stop()) };

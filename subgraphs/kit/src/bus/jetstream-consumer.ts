@@ -1,7 +1,8 @@
 import type { ConsumerMessages, JetStreamClient, JsMsg } from 'nats';
 import type { Subject } from '@drobble/schema/events';
 import type { Logger } from '../logger.ts';
-import { deadLetterId, deadLetterOf, deliver, redeliveryDelay, type ConsumerSettings } from './delivery.ts';
+import { deadLetterId, deadLetterOf, deliver, orderingKey, redeliveryDelay, type ConsumerSettings } from './delivery.ts';
+import { KeyedLimiter } from './keyed-limiter.ts';
 import type { DeadLetter } from './event-bus.ts';
 
 /** Everything one (durable, subject) consume loop needs. */
@@ -32,14 +33,16 @@ const RESUBSCRIBE_DELAY_MS = 1_000;
 const PULL_EXPIRES_MS = 10_000;
 
 /**
- * A pull-consumer loop in the style of nats.js' examples: consume, handle one message at a time,
- * ack explicitly; when the iterator fails (consumer or stream deleted, no responders) wait, make
- * sure the consumer exists again and re-subscribe. Reconnects are handled inside nats.js.
+ * A pull-consumer loop in the style of nats.js' examples: consume, handle one message at a time
+ * (or up to `concurrency.limit`, same-key messages in order), ack explicitly; when the iterator
+ * fails (consumer or stream deleted, no responders) wait, make sure the consumer exists again and
+ * re-subscribe. Reconnects are handled inside nats.js. Stopping lets in-flight messages finish.
  */
 export function startConsumerLoop(context: ConsumerLoopContext): ConsumerLoop {
   const stopping = new AbortController();
   let current: ConsumerMessages | undefined;
   const log = context.logger.child({ durable: context.settings.durable, subject: context.subject });
+  const limiter = new KeyedLimiter(context.settings.concurrency.limit, (error) => log.error({ err: error }, 'delivery failed'));
 
   const run = async () => {
     while (!stopping.signal.aborted) {
@@ -49,7 +52,7 @@ export function startConsumerLoop(context: ConsumerLoopContext): ConsumerLoop {
         if (stopping.signal.aborted) current.stop();
         for await (const msg of current) {
           if (stopping.signal.aborted) msg.nak();
-          else await handleMessage(context, msg, log);
+          else await limiter.admit(orderingKey(context.settings, msg.string()), () => handleMessage(context, msg, log));
         }
       } catch (error) {
         if (!stopping.signal.aborted) log.warn({ err: error }, 'consumer loop interrupted, re-subscribing');
@@ -58,6 +61,7 @@ export function startConsumerLoop(context: ConsumerLoopContext): ConsumerLoop {
       await sleep(RESUBSCRIBE_DELAY_MS, stopping.signal);
       await context.ensure().catch((error: unknown) => log.warn({ err: error }, 'cannot re-create consumer yet'));
     }
+    await limiter.drain();
   };
   const done = run();
   return {

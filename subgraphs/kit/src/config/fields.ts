@@ -16,6 +16,8 @@ export const url = (protocols: string[]) =>
 export const optionalUrl = (protocols: string[]) => url(protocols).optional();
 
 export const nodeEnv = z.enum(['development', 'test', 'production']).default('development');
+/** EVENT_CONCURRENCY: how many events one subscription may handle at once, where it allows it (saga steps of different orders). 1 = one at a time. */
+export const eventConcurrency = z.coerce.number().int().min(1).max(64).default(8);
 export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
 
 export const csvList = z
