@@ -9,7 +9,7 @@ import { anonymousViewer } from '@drobble/kit/auth/viewer';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@drobble/kit/auth/internal-token';
 import { generateKeyPairPem, privateKeyFromPem } from '@drobble/kit/auth/keys';
 import { listSubgraphs, repoRoot } from '@drobble/schema/subgraphs.ts';
-import { benchCheckout, checkoutBenchSkipReason, reportCheckout } from './bench/checkout.ts';
+import { compareCheckout } from './bench/checkout.ts';
 import { benchSearch, reportSearch } from './bench/search.ts';
 import { measure, type LoadResult } from './bench/load.ts';
 import { freePort, startChild, type Child } from './bench/processes.ts';
@@ -70,8 +70,7 @@ try {
 }
 
 // The order saga (orders, inventory, payments, shipping): scripts/bench/checkout.ts.
-const checkoutSkip = checkoutBenchSkipReason();
-process.stdout.write(checkoutSkip ? `${checkoutSkip}\n` : reportCheckout(await benchCheckout()));
+process.stdout.write(await compareCheckout());
 
 // Search latency over 10,000 products (PostgreSQL engine) and event-to-searchable freshness: scripts/bench/search.ts.
 process.stdout.write(reportSearch(await benchSearch()));

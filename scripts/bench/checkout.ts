@@ -3,15 +3,20 @@
  * tok_visa) with C in flight, each driven by the real saga (inventory, payments, shipping) to
  * READY_TO_SHIP. Reports orders per second (first placeOrder to last READY_TO_SHIP) and the p50/p99
  * time from placeOrder (PENDING) to PAID, read from each order's history. Engines follow the
- * environment: DATABASE_URL / NATS_URL, or PGlite + the in-process bus.
+ * environment: DATABASE_URL / NATS_URL, or PGlite + the in-process bus. `compareCheckout` runs it
+ * twice in one script, saga consumers one event at a time (EVENT_CONCURRENCY=1, the baseline) and
+ * then at the default concurrency, and reports the throughput ratio.
  * Run alone: `npm exec -- node scripts/bench/checkout.ts`.
  */
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase } from '@drobble/kit/db/test-database';
+import { eventConcurrency } from '@drobble/kit/config/fields';
 import { createLogger } from '@drobble/kit/logger';
 import { DEMO_ADMIN } from '@drobble/identity/demo-accounts';
 import { listSubgraphs } from '@drobble/schema/subgraphs.ts';
 import { launchPlatform } from '../platform/launch.ts';
+
+const DEFAULT_EVENT_CONCURRENCY = eventConcurrency.parse(undefined);
 
 const NEEDED = ['cart', 'inventory', 'orders', 'payments', 'shipping'];
 const ADDRESS = { fullName: 'Bench Buyer', line1: '1 Load St', city: 'Austin', postalCode: '73301', country: 'US' };
@@ -20,6 +25,8 @@ export interface CheckoutBenchResult {
   engine: string;
   orders: number;
   concurrency: number;
+  /** EVENT_CONCURRENCY the platform ran with. */
+  eventConcurrency: number;
   ordersPerSecond: number;
   paidP50Ms: number;
   paidP99Ms: number;
@@ -34,7 +41,7 @@ export function checkoutBenchSkipReason(): string | null {
   return missing.length ? `checkout bench skipped: ${missing.join(', ')} not registered` : null;
 }
 
-export async function benchCheckout(orders = Number(process.env.BENCH_ORDERS ?? 100), concurrency = Number(process.env.BENCH_ORDER_CONCURRENCY ?? 8)): Promise<CheckoutBenchResult> {
+export async function benchCheckout(eventConcurrency: number, orders = Number(process.env.BENCH_ORDERS ?? 100), concurrency = Number(process.env.BENCH_ORDER_CONCURRENCY ?? 8)): Promise<CheckoutBenchResult> {
   const database = await createTestDatabase();
   const platform = await launchPlatform({
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
@@ -42,6 +49,7 @@ export async function benchCheckout(orders = Number(process.env.BENCH_ORDERS ?? 
     databaseUrl: database.connectionString,
     natsUrl: process.env.NATS_URL,
     busNamespace: `bench${randomUUID().slice(0, 8)}`,
+    eventConcurrency,
     ports: 'ephemeral',
     seedDemoData: true,
   });
@@ -92,7 +100,7 @@ export async function benchCheckout(orders = Number(process.env.BENCH_ORDERS ?? 
     const pct = (p: number) => pctOf(toPaid, p);
     return {
       engine: `${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'} + ${process.env.NATS_URL ? 'NATS' : 'in-process bus'}`,
-      orders: ids.length, concurrency, ordersPerSecond: ids.length / elapsed, paidP50Ms: pct(50), paidP99Ms: pct(99), failed: await failedCount(),
+      orders: ids.length, concurrency, eventConcurrency, ordersPerSecond: ids.length / elapsed, paidP50Ms: pct(50), paidP99Ms: pct(99), failed: await failedCount(),
       stepP50Ms: Object.fromEntries(Object.entries(steps).map(([step, list]) => [step, pctOf(list, 50)])),
     };
   } finally {
@@ -102,14 +110,22 @@ export async function benchCheckout(orders = Number(process.env.BENCH_ORDERS ?? 
 }
 
 export function reportCheckout(r: CheckoutBenchResult): string {
-  return `\ncheckout saga to READY_TO_SHIP (TEST provider), ${r.orders} orders, ${r.concurrency} in flight, ${r.engine}\n`
+  return `\ncheckout saga to READY_TO_SHIP (TEST provider), ${r.orders} orders, ${r.concurrency} in flight, EVENT_CONCURRENCY ${r.eventConcurrency}, ${r.engine}\n`
     + `orders/s ${r.ordersPerSecond.toFixed(1)}   placeOrder->PAID p50 ${r.paidP50Ms} ms  p99 ${r.paidP99Ms} ms   failed ${r.failed}\n`
     + `hop p50: ${Object.entries(r.stepP50Ms).map(([step, ms]) => `${step} ${ms} ms`).join(', ')}\n`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The saga one event at a time per consumer (baseline), then at the default concurrency: both reports and the ratio. */
+export async function compareCheckout(): Promise<string> {
   const skip = checkoutBenchSkipReason();
-  if (skip) process.stdout.write(`${skip}\n`);
-  else process.stdout.write(reportCheckout(await benchCheckout()));
+  if (skip) return `${skip}\n`;
+  const sequential = await benchCheckout(1);
+  const concurrent = await benchCheckout(DEFAULT_EVENT_CONCURRENCY);
+  return `${reportCheckout(sequential)}${reportCheckout(concurrent)}`
+    + `orders/s ratio, EVENT_CONCURRENCY ${DEFAULT_EVENT_CONCURRENCY} / 1: ${(concurrent.ordersPerSecond / sequential.ordersPerSecond).toFixed(2)}\n`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.stdout.write(await compareCheckout());
   process.exit(0);
 }

@@ -1,3 +1,4 @@
+import { perAggregate } from '@drobble/kit/bus/concurrency';
 import type { EventBus, Subscription } from '@drobble/kit/bus/event-bus';
 import type { InventoryDeps } from '../application/deps.ts';
 import { reserveStock, RESERVE_CONSUMER } from '../application/reserve-stock.ts';
@@ -8,8 +9,8 @@ import { CATALOG_CONSUMER, catalogSubjects, syncCatalogProduct } from '../applic
 export async function startConsumers(bus: EventBus, deps: InventoryDeps): Promise<Subscription[]> {
   return Promise.all([
     bus.subscribe({ durable: CATALOG_CONSUMER, subjects: catalogSubjects, handler: (event) => syncCatalogProduct(deps, event) }),
-    bus.subscribe({ durable: RESERVE_CONSUMER, subjects: ['orders.order.stock_reservation_requested.v1'], handler: (event) => reserveStock(deps, event) }),
-    bus.subscribe({ durable: COMMIT_CONSUMER, subjects: ['orders.order.paid.v1'], handler: (event) => commitReservation(deps, event) }),
-    bus.subscribe({ durable: RELEASE_CONSUMER, subjects: ['orders.order.stock_release_requested.v1'], handler: (event) => releaseReservation(deps, event) }),
+    bus.subscribe({ durable: RESERVE_CONSUMER, subjects: ['orders.order.stock_reservation_requested.v1'], concurrency: perAggregate('orderId'), handler: (event) => reserveStock(deps, event) }),
+    bus.subscribe({ durable: COMMIT_CONSUMER, subjects: ['orders.order.paid.v1'], concurrency: perAggregate('orderId'), handler: (event) => commitReservation(deps, event) }),
+    bus.subscribe({ durable: RELEASE_CONSUMER, subjects: ['orders.order.stock_release_requested.v1'], concurrency: perAggregate('orderId'), handler: (event) => releaseReservation(deps, event) }),
   ]);
 }

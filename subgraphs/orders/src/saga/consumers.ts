@@ -1,3 +1,4 @@
+import { perAggregate } from '@drobble/kit/bus/concurrency';
 import type { EventBus, Subscription } from '@drobble/kit/bus/event-bus';
 import type { Logger } from '@drobble/kit/logger';
 import { handleOnce } from '@drobble/kit/outbox/inbox';
@@ -14,6 +15,8 @@ type Work = (tx: Tx, event: EventOf<Subject>, subject: Subject, config: OrderCon
 interface ConsumerSpec {
   subjects: readonly Subject[];
   work: Work;
+  /** Saga steps of different orders run side by side; one order's steps stay in order. */
+  perOrder?: true;
 }
 
 /** Each reaction narrowed to its subject; the bus has validated the payload against it. */
@@ -39,12 +42,14 @@ export const consumers: Record<string, ConsumerSpec> = {
   'orders-saga-inventory': {
     subjects: ['inventory.reservation.confirmed.v1', 'inventory.reservation.rejected.v1', 'inventory.reservation.released.v1'],
     work: saga,
+    perOrder: true,
   },
   'orders-saga-payments': {
     subjects: ['payments.payment.succeeded.v1', 'payments.payment.requires_action.v1', 'payments.payment.failed.v1', 'payments.payment.refunded.v1', 'payments.refund.failed.v1'],
     work: saga,
+    perOrder: true,
   },
-  'orders-saga-shipping': { subjects: ['shipping.shipment.prepared.v1'], work: saga },
+  'orders-saga-shipping': { subjects: ['shipping.shipment.prepared.v1'], work: saga, perOrder: true },
   'orders-cart-projection': { subjects: ['cart.cart.updated.v1'], work: (tx, event) => projectCart(tx, event as EventOf<'cart.cart.updated.v1'>) },
   'orders-catalog-projection': {
     subjects: ['catalog.product.created.v1', 'catalog.product.updated.v1', 'catalog.product.deleted.v1'],
@@ -79,6 +84,7 @@ export async function startConsumers(deps: ConsumerDeps & { bus: EventBus; logge
         subjects: spec.subjects,
         maxDeliver: deps.config.maxDeliver,
         backoffMs: deps.config.backoffMs,
+        ...(spec.perOrder ? { concurrency: perAggregate('orderId') } : {}),
         handler: async (event, meta) => {
           try {
             await consume(deps, durable, event as EventOf<Subject>, meta.subject);
