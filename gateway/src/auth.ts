@@ -4,6 +4,7 @@ import { verifyAccessToken } from '@drobble/kit/auth/access-token';
 import { anonymousViewer, type Viewer } from '@drobble/kit/auth/viewer';
 import { ErrorCode } from '@drobble/kit/errors';
 import { sendJson } from '@drobble/kit/server/http';
+import { clientAddressOf } from './client-address.ts';
 
 /** What the Authorization header says: nothing, a bearer token, or something we do not accept. */
 export type Credentials = { kind: 'none' } | { kind: 'bearer'; token: string } | { kind: 'malformed' };
@@ -53,13 +54,11 @@ export function sendUnauthenticated(response: ServerResponse): void {
 }
 
 /**
- * The viewer plus the client's IP address (the TCP peer, IPv4-mapped IPv6 shortened), which the
- * data source signs into the internal token so subgraphs can apply per-address limits. Behind a
- * load balancer this is the balancer's address; trusting X-Forwarded-For needs a configured
- * proxy hop count first (not done: a client could otherwise choose its own address).
+ * The viewer plus the client's IP address (see clientAddressOf: the TCP peer, or behind
+ * TRUSTED_PROXY_HOPS proxies the address they saw), which the data source signs into the
+ * internal token so subgraphs can apply per-address limits.
  */
-export function withClientAddress(viewer: Viewer, request: IncomingMessage): Viewer {
-  const address = request.socket.remoteAddress;
-  if (!address) return viewer;
-  return { ...viewer, clientAddress: address.startsWith('::ffff:') ? address.slice(7) : address };
+export function withClientAddress(viewer: Viewer, request: IncomingMessage, trustedProxyHops: number): Viewer {
+  const address = clientAddressOf(request, trustedProxyHops);
+  return address ? { ...viewer, clientAddress: address } : viewer;
 }

@@ -44,6 +44,8 @@ export const gatewayShape = {
   BODY_LIMIT_BYTES: positiveInt(1_000_000, 'a size in bytes'),
   QUERY_PLAN_CACHE_MB: positiveInt(30, 'a size in MiB'),
   SUBGRAPH_TIMEOUT_MS: positiveInt(30_000, 'a duration in milliseconds'),
+  /** Proxies (load balancers) in front of the gateway that append to X-Forwarded-For; 0 = clients connect directly. */
+  TRUSTED_PROXY_HOPS: z.coerce.number({ message: 'expected a number of proxies' }).int().min(0).max(10).default(0),
   READY_CACHE_MS: z.coerce.number({ message: 'expected a duration in milliseconds' }).int().min(0).default(5_000),
   /** Events for subscriptions and partner keys; the in-process bus (or the one passed in) when unset. */
   NATS_URL: z.string().regex(/^nats:\/\//, 'expected a URL starting with nats://').optional(),

@@ -24,6 +24,8 @@ export interface GatewayRoutesOptions {
   resolveViewer: (authorization: string | string[] | undefined) => Promise<Viewer | null>;
   /** Partner API keys (X-Api-Key): the key's grant, or undefined for an unknown or revoked key. */
   resolvePartner: (apiKey: string) => PartnerGrant | undefined;
+  /** Proxies in front of the gateway whose X-Forwarded-For entries are trusted (TRUSTED_PROXY_HOPS). */
+  trustedProxyHops: number;
 }
 
 const correlationIdFrom = (response: ServerResponse) => String(response.getHeader(CORRELATION_ID_HEADER));
@@ -51,7 +53,7 @@ export function createGatewayRoutes(options: GatewayRoutesOptions): RouteHandler
         return null;
       }
       const correlationId = correlationIdFrom(response);
-      return { viewer: withClientAddress(viewer, request), correlationId, logger: logger.child({ correlationId }) };
+      return { viewer: withClientAddress(viewer, request, options.trustedProxyHops), correlationId, logger: logger.child({ correlationId }) };
     },
   });
   return async (request, response, url) => {

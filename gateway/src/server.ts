@@ -113,6 +113,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     logger,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     corsOrigins: config.CORS_ORIGINS,
+    trustedProxyHops: config.TRUSTED_PROXY_HOPS,
     landingPage: !production,
     resolveViewer: createViewerResolver(config.ACCESS_TOKEN_PUBLIC_KEY),
     resolvePartner: partners.resolvePartner,

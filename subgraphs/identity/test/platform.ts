@@ -21,6 +21,11 @@ export interface IdentityPlatform extends RunningPlatform {
   post(url: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
   /** Identity outbox events of a subject (payload + envelope), oldest first. */
   events(subject: string): Promise<{ data: Record<string, unknown>; [key: string]: unknown }[]>;
+  /**
+   * The same platform, every graphql call arriving through a proxy that saw `forwardedFor` (sent as
+   * X-Forwarded-For; the gateway trusts it only when started with TRUSTED_PROXY_HOPS).
+   */
+  from(forwardedFor: string): IdentityPlatform;
 }
 
 /** What no response may ever contain: password or token hashes, secrets' storage form, stack traces. */
@@ -56,15 +61,18 @@ export async function startIdentityPlatform(env: Record<string, string> = {}): P
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
     return { status: response.status, body: await response.text() };
   };
-  return {
+  const caller = (forwardedFor?: string): IdentityPlatform['graphql'] => async (query, variables, accessToken) => {
+    const headers = { ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}), ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) };
+    const response = await post(platform.gatewayUrl, { query, variables }, headers);
+    expectNoLeaks(response.body);
+    return { status: response.status, ...JSON.parse(response.body) };
+  };
+  const identityPlatform: IdentityPlatform = {
     ...platform,
     keys,
     post,
-    async graphql(query, variables, accessToken) {
-      const response = await post(platform.gatewayUrl, { query, variables }, accessToken ? { authorization: `Bearer ${accessToken}` } : {});
-      expectNoLeaks(response.body);
-      return { status: response.status, ...JSON.parse(response.body) };
-    },
+    graphql: caller(),
+    from: (forwardedFor) => ({ ...identityPlatform, graphql: caller(forwardedFor) }),
     async events(subject) {
       return (await outboxEvents(database.connectionString)).filter((row) => row.subject === subject).map((row) => row.envelope);
     },
@@ -73,6 +81,7 @@ export async function startIdentityPlatform(env: Record<string, string> = {}): P
       await database.drop();
     },
   };
+  return identityPlatform;
 }
 
 export const AUTH = 'accessToken refreshToken accessTokenExpiresAt user { id email roles status mfaEnabled }';
