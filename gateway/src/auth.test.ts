@@ -6,6 +6,7 @@ import { createViewerResolver, readCredentials } from './auth.ts';
 
 const keys = generateKeyPairPem();
 const privateKey = privateKeyFromPem(keys.privateKey);
+const nothingRevoked = { isRevoked: () => false };
 
 describe('readCredentials', () => {
   it('distinguishes none, bearer and malformed', () => {
@@ -21,7 +22,7 @@ describe('readCredentials', () => {
 
 describe('createViewerResolver', () => {
   it('anonymous without a header, the user for a valid token, null for a bad one', async () => {
-    const resolve = createViewerResolver(publicKeyFromPem(keys.publicKey));
+    const resolve = createViewerResolver(publicKeyFromPem(keys.publicKey), nothingRevoked);
     expect(await resolve(undefined)).toBe(anonymousViewer);
     const { token } = await signAccessToken({ userId: 'u1', roles: ['ADMIN'], sessionId: 's1' }, privateKey, 60);
     expect(await resolve(`Bearer ${token}`)).toEqual({ userId: 'u1', roles: ['ADMIN'], sessionId: 's1' });
@@ -30,7 +31,7 @@ describe('createViewerResolver', () => {
   });
 
   it('stops accepting a cached token once it expires', async () => {
-    const resolve = createViewerResolver(publicKeyFromPem(keys.publicKey));
+    const resolve = createViewerResolver(publicKeyFromPem(keys.publicKey), nothingRevoked);
     const { token, expiresAt } = await signAccessToken({ userId: 'u1', roles: [], sessionId: 's1' }, privateKey, 2);
     expect(await resolve(`Bearer ${token}`)).not.toBeNull();
     await new Promise((resolve) => setTimeout(resolve, expiresAt.getTime() - Date.now() + 50));

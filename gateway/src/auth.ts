@@ -1,10 +1,11 @@
 import type { KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { verifyAccessToken } from '@drobble/kit/auth/access-token';
+import { verifyAccessToken, type VerifiedAccessToken } from '@drobble/kit/auth/access-token';
 import { anonymousViewer, type Viewer } from '@drobble/kit/auth/viewer';
 import { ErrorCode } from '@drobble/kit/errors';
 import { sendJson } from '@drobble/kit/server/http';
 import { clientAddressOf } from './client-address.ts';
+import type { Revocations } from './revocations.ts';
 
 /** What the Authorization header says: nothing, a bearer token, or something we do not accept. */
 export type Credentials = { kind: 'none' } | { kind: 'bearer'; token: string } | { kind: 'malformed' };
@@ -24,21 +25,26 @@ export function readCredentials(header: string | string[] | undefined): Credenti
  * Resolves the viewer of a request: anonymous without an Authorization header, the token's user for
  * a valid access token, and null (-> 401) for anything else. A bad token is never downgraded to
  * anonymous: the client must learn that its session is gone.
- * Verified tokens are cached until they expire (Ed25519 verification on every request adds up).
+ * Verified tokens are cached until they expire (Ed25519 verification on every request adds up);
+ * revocation is checked on every request, cached or not.
  */
-export function createViewerResolver(publicKey: KeyObject, maxEntries = 10_000) {
-  const cache = new Map<string, { viewer: Viewer; expiresAt: number }>();
+export function createViewerResolver(publicKey: KeyObject, revocations: Pick<Revocations, 'isRevoked'>, maxEntries = 10_000) {
+  const cache = new Map<string, VerifiedAccessToken>();
+  const verify = async (token: string): Promise<VerifiedAccessToken | null> => {
+    const hit = cache.get(token);
+    if (hit && hit.expiresAt.getTime() > Date.now()) return hit;
+    const verified = await verifyAccessToken(token, publicKey);
+    if (!verified) return null;
+    if (cache.size >= maxEntries) cache.clear();
+    cache.set(token, verified);
+    return verified;
+  };
   return async (header: string | string[] | undefined): Promise<Viewer | null> => {
     const credentials = readCredentials(header);
     if (credentials.kind === 'none') return anonymousViewer;
     if (credentials.kind === 'malformed') return null;
-    const now = Date.now();
-    const hit = cache.get(credentials.token);
-    if (hit && hit.expiresAt > now) return hit.viewer;
-    const verified = await verifyAccessToken(credentials.token, publicKey);
-    if (!verified) return null;
-    if (cache.size >= maxEntries) cache.clear();
-    cache.set(credentials.token, { viewer: verified.viewer, expiresAt: verified.expiresAt.getTime() });
+    const verified = await verify(credentials.token);
+    if (!verified || revocations.isRevoked(verified.viewer)) return null;
     return verified.viewer;
   };
 }

@@ -26,6 +26,7 @@ import { buildValidationRules } from './validation.ts';
 import { GRAPHQL_PATH, createGatewayRoutes } from './routes.ts';
 import { attachSubscriptions, trackApiSchema } from './subscriptions/attach.ts';
 import { listSubgraphs, readSupergraph, resolveSubgraphUrls, type SubgraphEndpoint } from './supergraph.ts';
+import { watchRevocations } from './revocations.ts';
 
 export interface StartGatewayOptions {
   /** Read with parseGatewayConfig; see config.ts for the variables. */
@@ -104,6 +105,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const ownBus = options.bus ? undefined : await createEventBus({ natsUrl: config.NATS_URL, logger, namespace: config.BUS_NAMESPACE, connectionName: 'gateway' });
   const bus = (options.bus ?? ownBus)!;
   const partners = await startPartnerAccess({ config, bus, logger, subgraphs });
+  const revocations = await watchRevocations(bus);
   const gatewayPlugins = [requestErrorsPlugin(), partners.plugin, queryLimitsPlugin(limits), httpSubscriptionsRefusedPlugin(), ...(options.plugins ?? [])];
   const apollo = createApolloServer(config, gateway, logger, limits, buildPlugins({ production, metrics, extra: gatewayPlugins }));
   const apiSchema = trackApiSchema(gateway);
@@ -115,7 +117,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     corsOrigins: config.CORS_ORIGINS,
     trustedProxyHops: config.TRUSTED_PROXY_HOPS,
     landingPage: !production,
-    resolveViewer: createViewerResolver(config.ACCESS_TOKEN_PUBLIC_KEY),
+    resolveViewer: createViewerResolver(config.ACCESS_TOKEN_PUBLIC_KEY, revocations),
     resolvePartner: partners.resolvePartner,
   });
   const readiness = subgraphReadinessChecks(subgraphs, fetcher, config.READY_CACHE_MS);
@@ -124,6 +126,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const http = await startHttpServer({ port: config.PORT, host: config.HOST, logger, metrics, readiness, handle: routes }).catch(async (error: unknown) => {
     await apollo.stop();
     await partners.stop();
+    revocations.stop();
     await ownBus?.close();
     throw error;
   });
@@ -143,6 +146,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       await http.stop();
       await apollo.stop();
       await partners.stop();
+      revocations.stop();
       await ownBus?.close();
     },
   };

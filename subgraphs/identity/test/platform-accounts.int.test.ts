@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN, DEMO_CUSTOMER } from '../src/demo-accounts.ts';
-import { LOGIN, REFRESH, errorCode, registerCustomer, signIn, startIdentityPlatform, type Auth, type IdentityPlatform, PLATFORM_START_TIMEOUT_MS } from './platform.ts';
+import { LOGIN, REFRESH, errorCode, expectRefusedEverywhere, registerCustomer, signIn, startIdentityPlatform, type Auth, type IdentityPlatform, PLATFORM_START_TIMEOUT_MS } from './platform.ts';
 
 let platform: IdentityPlatform;
 let admin: Auth;
@@ -21,11 +21,12 @@ const ADD_ADDRESS = 'mutation($input: AddressInput!) { addAddress(input: $input)
 const ADDRESS = { fullName: 'Casey Customer', line1: '1 Main Street', city: 'Springfield', postalCode: '12345', country: 'us' };
 
 describe('banned users', () => {
-  it('lose their sessions at once on identity, cannot refresh or sign in; unbanning lets them sign in again', async () => {
+  it('lose their sessions at once on identity and, through the gateway, on every subgraph; cannot refresh or sign in; unbanning lets them sign in again', async () => {
     const customer = await registerCustomer(platform);
     const banned = await platform.graphql<{ banUser: { status: string } }>(BAN, { id: customer.user.id, reason: 'chargeback fraud' }, admin.accessToken);
     expect(banned.data!.banUser.status).toBe('BANNED');
     expect(errorCode(await platform.graphql(ME, undefined, customer.accessToken))).toBe('UNAUTHENTICATED');
+    await expectRefusedEverywhere(platform, customer.accessToken);
     expect(errorCode(await platform.graphql(REFRESH, { token: customer.refreshToken }))).toBe('UNAUTHENTICATED');
     const login = await platform.graphql(LOGIN, { email: customer.user.email, password: customer.password });
     expect(errorCode(login)).toBe('UNAUTHENTICATED');
@@ -33,7 +34,8 @@ describe('banned users', () => {
     const events = await platform.events('identity.user.banned.v1');
     expect(events.map((event) => event.data)).toContainEqual({ userId: customer.user.id, reason: 'chargeback fraud', bannedBy: admin.user.id });
     await platform.graphql(UNBAN, { id: customer.user.id }, admin.accessToken);
-    await signIn(platform, customer.user.email, customer.password);
+    const again = await signIn(platform, customer.user.email, customer.password);
+    expect((await platform.graphql('{ myOrders { pageInfo { total } } }', undefined, again.accessToken)).status).toBe(200);
     expect((await platform.events('identity.user.unbanned.v1')).map((event) => event.data)).toContainEqual({ userId: customer.user.id, unbannedBy: admin.user.id });
   });
 

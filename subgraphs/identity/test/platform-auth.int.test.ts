@@ -5,7 +5,7 @@ import { generateKeyPairPem, privateKeyFromPem } from '@drobble/kit/auth/keys';
 import { INTERNAL_TOKEN_HEADER } from '@drobble/kit/auth/internal-token';
 import { DEMO_ADMIN } from '../src/demo-accounts.ts';
 import { INVALID_CREDENTIALS_MESSAGE } from '../src/domain/errors.ts';
-import { LOGIN, REFRESH, errorCode, expectNoLeaks, registerCustomer, signIn, startIdentityPlatform, type Auth, type IdentityPlatform, PLATFORM_START_TIMEOUT_MS } from './platform.ts';
+import { LOGIN, REFRESH, errorCode, expectNoLeaks, expectRefusedEverywhere, registerCustomer, signIn, startIdentityPlatform, type Auth, type IdentityPlatform, PLATFORM_START_TIMEOUT_MS } from './platform.ts';
 
 let platform: IdentityPlatform;
 beforeAll(async () => {
@@ -115,12 +115,14 @@ describe('refresh tokens', () => {
     expect((await platform.graphql<{ me: { id: string } }>(ME, undefined, refreshed.data!.refreshToken.accessToken)).data!.me.id).toBe(customer.user.id);
   });
 
-  it('logout revokes the session: its refresh token and its access token (on identity) stop working', async () => {
+  it('logout revokes the session: its refresh token and its access token stop working, on identity at once and on every subgraph through the gateway', async () => {
     const customer = await registerCustomer(platform);
+    expect((await platform.graphql('{ myOrders { pageInfo { total } } }', undefined, customer.accessToken)).status).toBe(200);
     const logout = await platform.graphql<{ logout: boolean }>('mutation($t: String!) { logout(refreshToken: $t) }', { t: customer.refreshToken });
     expect(logout.data!.logout).toBe(true);
     expect(errorCode(await platform.graphql(REFRESH, { token: customer.refreshToken }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await platform.graphql(ME, undefined, customer.accessToken))).toBe('UNAUTHENTICATED');
+    await expectRefusedEverywhere(platform, customer.accessToken);
   });
 });
 

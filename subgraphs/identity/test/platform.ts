@@ -103,6 +103,23 @@ export async function registerCustomer(platform: IdentityPlatform): Promise<Auth
   return { ...result.data!.register, password };
 }
 
+const MY_ORDERS = '{ myOrders { pageInfo { total } } }';
+
+/**
+ * Waits until the gateway refuses `accessToken` outright (401) on a field of another subgraph
+ * (orders): every gateway replica learns of revocations from identity's events, a moment after
+ * the change commits.
+ */
+export async function expectRefusedEverywhere(platform: IdentityPlatform, accessToken: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await platform.graphql(MY_ORDERS, undefined, accessToken);
+    if (response.status === 401) return expect(errorCode(response)).toBe('UNAUTHENTICATED');
+    if (Date.now() > deadline) throw new Error(`token still accepted by the gateway after ${timeoutMs} ms (status ${response.status})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Signs in through the gateway; fails the test on any error. */
 export async function signIn(platform: IdentityPlatform, email: string, password: string, mfaCode?: string): Promise<Auth> {
   const result = await platform.graphql<{ login: Auth }>(LOGIN, { email, password, mfaCode });

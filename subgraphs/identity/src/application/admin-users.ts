@@ -6,6 +6,7 @@ import { assertNotLastAdmin, parseRoles, sameRoles } from '../domain/roles.ts';
 import type { User, UserStatus } from '../domain/user.ts';
 import { requireLiveViewer, type Caller } from './caller.ts';
 import type { IdentityDeps, IdentityTx, Page, UserFilter } from './ports.ts';
+import { revokeAllSessions } from './revoke-sessions.ts';
 
 export const ROLES_CHANGED_REASON = 'ROLES_CHANGED';
 export const BANNED_REASON = 'USER_BANNED';
@@ -56,7 +57,7 @@ export async function setUserRoles(deps: IdentityDeps, userId: string, rawRoles:
     if (sameRoles(user.roles, roles)) return user;
     if (!roles.includes('ADMIN')) assertNotLastAdmin(admins, user.id);
     const updated = await tx.updateUser(user.id, { roles });
-    await tx.revokeUserSessions(user.id, ROLES_CHANGED_REASON, now);
+    await revokeAllSessions(tx, user.id, ROLES_CHANGED_REASON, { ...caller.meta, occurredAt: now });
     await tx.recordEvent('identity.user.roles_changed.v1', { userId: user.id, roles, previousRoles: user.roles, changedBy: admin.userId }, { ...caller.meta, occurredAt: now });
     return updated;
   });
@@ -73,7 +74,7 @@ async function setStatus(deps: IdentityDeps, userId: string, status: UserStatus,
       if (user.id === admin.userId) throw conflict('You cannot ban yourself');
       assertNotLastAdmin(admins, user.id);
       const updated = await tx.updateUser(user.id, { status, bannedAt: now, bannedReason: reason });
-      await tx.revokeUserSessions(user.id, BANNED_REASON, now);
+      await revokeAllSessions(tx, user.id, BANNED_REASON, { ...caller.meta, occurredAt: now });
       await tx.recordEvent('identity.user.banned.v1', { userId: user.id, reason: reason!, bannedBy: admin.userId }, { ...caller.meta, occurredAt: now });
       return updated;
     }

@@ -6,6 +6,7 @@ import { MAX_REFRESH_TOKEN_LENGTH, generateRefreshToken, hashRefreshToken } from
 import { isActive } from '../domain/user.ts';
 import type { Caller } from './caller.ts';
 import type { IdentityDeps } from './ports.ts';
+import { revokeAllSessions } from './revoke-sessions.ts';
 
 export const PASSWORD_RESET_REASON = 'PASSWORD_RESET';
 
@@ -51,7 +52,7 @@ export async function resetPassword(deps: IdentityDeps, token: string, newPasswo
     if (!user || !isActive(user)) throw invalidResetToken();
     await tx.updateUser(user.id, { passwordHash, passwordChangedAt: now });
     await tx.voidPasswordResets(user.id, now);
-    await tx.revokeUserSessions(user.id, PASSWORD_RESET_REASON, now);
+    await revokeAllSessions(tx, user.id, PASSWORD_RESET_REASON, { ...caller.meta, occurredAt: now });
     await tx.recordEvent('identity.password_reset.completed.v1', { userId: user.id, email: user.email }, { ...caller.meta, occurredAt: now });
   });
   return true;

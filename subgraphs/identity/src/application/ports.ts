@@ -54,8 +54,8 @@ export interface IdentityTx {
   updateUser(id: string, changes: UserChanges): Promise<User>;
   /** Records `step` as the last accepted TOTP step, only if it is later than the stored one. True when this call won. */
   claimMfaStep(userId: string, step: number): Promise<boolean>;
-  /** Revokes every live session of the user; returns how many. */
-  revokeUserSessions(userId: string, reason: string, at: Date): Promise<number>;
+  /** Revokes every live session of the user; returns their ids. */
+  revokeUserSessions(userId: string, reason: string, at: Date): Promise<string[]>;
   /** Ids of active (not banned, not deleted) ADMINs, row-locked so concurrent demotions serialise. */
   lockActiveAdminIds(): Promise<string[]>;
   countAddresses(userId: string): Promise<number>;

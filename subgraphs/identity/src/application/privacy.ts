@@ -4,6 +4,7 @@ import { invalidCredentials, sessionEnded } from '../domain/errors.ts';
 import { assertNotLastAdmin } from '../domain/roles.ts';
 import { requireLiveViewer, type Caller } from './caller.ts';
 import type { IdentityDeps } from './ports.ts';
+import { revokeAllSessions } from './revoke-sessions.ts';
 
 export const ACCOUNT_DELETED_REASON = 'ACCOUNT_DELETED';
 
@@ -71,7 +72,7 @@ export async function deleteMyAccount(deps: IdentityDeps, password: string, call
     });
     await tx.deleteAllAddresses(user.id);
     await tx.voidPasswordResets(user.id, now);
-    await tx.revokeUserSessions(user.id, ACCOUNT_DELETED_REASON, now);
+    await revokeAllSessions(tx, user.id, ACCOUNT_DELETED_REASON, { ...caller.meta, occurredAt: now });
     await tx.recordEvent('identity.user.deleted.v1', { userId: user.id }, { ...caller.meta, occurredAt: now });
   });
   return true;

@@ -67,8 +67,9 @@ export function transactionalStore(tx: Db, onRecorded: () => void): IdentityTx {
       return count === 1;
     },
     async revokeUserSessions(userId, reason, at) {
-      const { count } = await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: at, revokedReason: reason } });
-      return count;
+      const revoked = await tx.$queryRaw<{ id: string }[]>`UPDATE "identity"."session" SET revoked_at = ${at}, revoked_reason = ${reason}
+        WHERE user_id = ${userId}::uuid AND revoked_at IS NULL RETURNING id`;
+      return revoked.map((row) => row.id);
     },
     async lockActiveAdminIds() {
       const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "identity"."user"
