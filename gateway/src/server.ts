@@ -131,7 +131,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     throw error;
   });
   const formatError = createGatewayErrorFormatter(logger);
-  const subscriptions = await attachSubscriptions({ config, httpServer: http.server, path: GRAPHQL_PATH, apollo, schema: apiSchema, bus, logger, limits, formatError });
+  const subscriptions = await attachSubscriptions({ config, httpServer: http.server, path: GRAPHQL_PATH, apollo, schema: apiSchema, bus, revocations, logger, limits, formatError });
   logger.info({ url: `${http.url}${GRAPHQL_PATH}`, subgraphs }, 'gateway ready');
   return {
     url: http.url,

@@ -73,7 +73,7 @@ export interface LivePlatform {
   paymentFetches: () => number;
   /** Root fields the catalog subgraph resolved (a refused query must leave it at zero). */
   catalogCalls: () => number;
-  token(options?: { roles?: Role[]; userId?: string; ttlSeconds?: number }): Promise<string>;
+  token(options?: { roles?: Role[]; userId?: string; sessionId?: string; ttlSeconds?: number }): Promise<string>;
   client(token?: string, extra?: Partial<Parameters<typeof createClient>[0]>): Client;
   publishStatus(order: FakeOrder, to: string): Promise<void>;
   publishStock(product: FakeProduct): Promise<void>;
@@ -191,8 +191,8 @@ export async function startLivePlatform(env: Record<string, string> = {}, option
     products,
     paymentFetches: () => paymentFetches,
     catalogCalls: () => catalogCalls,
-    token: async ({ roles = ['CUSTOMER'] as Role[], userId = randomUUID(), ttlSeconds = 300 } = {}) =>
-      (await signAccessToken({ userId, roles, sessionId: randomUUID() }, privateKeyFromPem(accessKeys.privateKey), ttlSeconds)).token,
+    token: async ({ roles = ['CUSTOMER'] as Role[], userId = randomUUID(), sessionId = randomUUID(), ttlSeconds = 300 } = {}) =>
+      (await signAccessToken({ userId, roles, sessionId }, privateKeyFromPem(accessKeys.privateKey), ttlSeconds)).token,
     client(token, extra = {}) {
       const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => {}, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, ...extra });
       clients.push(client);

@@ -137,16 +137,18 @@ describe('subscriptions over graphql-ws', () => {
     await waitFor(() => !subscribers('inventory.stock.changed.v1'), 'the clean-up');
   });
 
-  it('ends the connection (4403) when the user is banned', async () => {
-    const userId = randomUUID();
+  it('ends the connection (4403) when identity revokes its session (ban, logout, role change), and refuses that token afterwards', async () => {
+    const [userId, sessionId] = [randomUUID(), randomUUID()];
     const order = newOrder(userId);
-    const client = platform.client(await platform.token({ userId }));
+    const token = await platform.token({ userId, sessionId });
+    const client = platform.client(token);
     const closed = closeCode(client);
     collect(client, `subscription { orderUpdated(orderId: "${order.id}") { status } }`);
     await waitFor(() => subscribers(ORDER_SUBJECT) === 1, 'the subscription');
-    await platform.bus.publish('identity.user.banned.v1', createEvent('identity.user.banned.v1', { userId, reason: 'fraud', bannedBy: randomUUID() }, { correlationId: 'test' }));
+    await platform.bus.publish('identity.session.revoked.v1', createEvent('identity.session.revoked.v1', { userId, sessionId, reason: 'USER_BANNED' }, { correlationId: 'test' }));
     expect(await closed).toBe(4403);
     await waitFor(() => !subscribers(ORDER_SUBJECT), 'the clean-up');
+    expect(await closeCode(platform.client(token))).toBe(4403);
   });
 
   it('applies the query limits to graphql-ws operations and refuses subscriptions over HTTP', async () => {

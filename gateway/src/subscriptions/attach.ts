@@ -8,7 +8,7 @@ import type { Logger } from '@drobble/kit/logger';
 import type { GatewayConfig } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
 import type { QueryLimits } from '../limits/query-limits.ts';
-import { BanWatch } from './ban-watch.ts';
+import type { Revocations } from '../revocations.ts';
 import { EventHub } from './event-hub.ts';
 import { startSubscriptionServer } from './ws-server.ts';
 
@@ -28,6 +28,8 @@ export interface AttachSubscriptionsOptions {
   apollo: ApolloServer<GatewayContext>;
   schema: () => GraphQLSchema | undefined;
   bus: EventBus;
+  /** Revoked sessions: their connections end, their tokens cannot open new ones. */
+  revocations: Revocations;
   logger: Logger;
   limits: QueryLimits;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -40,15 +42,13 @@ export async function attachSubscriptions(options: AttachSubscriptionsOptions) {
   const { config } = options;
   const logger = options.logger.child({ component: 'subscriptions' });
   const hub = new EventHub(options.bus, logger);
-  const bans = new BanWatch();
-  await bans.start(options.bus);
   const server = startSubscriptionServer({
     httpServer: options.httpServer,
     path: options.path,
     apollo: options.apollo,
     schema: options.schema,
     hub,
-    bans,
+    revocations: options.revocations,
     logger,
     corsOrigins: config.CORS_ORIGINS,
     accessTokenPublicKey: config.ACCESS_TOKEN_PUBLIC_KEY as KeyObject,
@@ -64,7 +64,6 @@ export async function attachSubscriptions(options: AttachSubscriptionsOptions) {
     connections: server.connections,
     async close() {
       await server.close();
-      bans.stop();
     },
   };
 }

@@ -13,7 +13,7 @@ import { readCredentials } from '../auth.ts';
 import type { GatewayContext } from '../context.ts';
 import { createOriginMatcher } from '../cors.ts';
 import type { QueryLimits } from '../limits/query-limits.ts';
-import type { BanWatch } from './ban-watch.ts';
+import type { Revocations } from '../revocations.ts';
 import type { EventHub } from './event-hub.ts';
 import { liveFields } from './live-fields.ts';
 import { executeThroughGateway, startLiveSubscription, toGraphQLErrors } from './live-subscription.ts';
@@ -26,7 +26,7 @@ export interface SubscriptionServerOptions {
   /** The API schema of the current supergraph. */
   schema: () => GraphQLSchema | undefined;
   hub: EventHub;
-  bans: BanWatch;
+  revocations: Revocations;
   logger: Logger;
   corsOrigins: readonly string[];
   accessTokenPublicKey: KeyObject;
@@ -55,7 +55,8 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
 /**
  * graphql-ws (graphql-transport-ws) on the HTTP server's port and path. Browsers' Origin is checked
  * against the CORS allowlist at the upgrade; the access token comes in connectionParams; the
- * connection ends (4403) when that token expires or its user is banned.
+ * connection ends (4403) when that token expires or identity revokes its session (logout, ban,
+ * role change, …).
  */
 export function startSubscriptionServer(options: SubscriptionServerOptions) {
   const { logger } = options;
@@ -87,12 +88,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
         const session: Session = { viewer: anonymousViewer, cleanups: [] };
         if (credentials.kind === 'bearer') {
           const verified = await verifyAccessToken(credentials.token, options.accessTokenPublicKey);
-          if (!verified) return false;
+          if (!verified || options.revocations.isRevoked(verified.viewer)) return false;
           session.viewer = verified.viewer;
           const socket = ctx.extra.socket;
           const timer = setTimeout(() => socket.close(CloseCode.Forbidden, 'Forbidden: access token expired'), Math.min(MAX_TIMER_MS, verified.expiresAt.getTime() - Date.now()));
           session.cleanups.push(() => clearTimeout(timer));
-          session.cleanups.push(options.bans.track(verified.viewer.userId, () => socket.close(CloseCode.Forbidden, 'Forbidden: account suspended')));
+          session.cleanups.push(options.revocations.watch(verified.viewer.sessionId, () => socket.close(CloseCode.Forbidden, 'Forbidden: session revoked')));
         }
         ctx.extra.session = session;
         return true;
