@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const ALLOWED_METHODS = 'GET, POST, OPTIONS';
-/** Headers browsers may send: JSON bodies, bearer tokens, Apollo's CSRF/preflight and client-awareness headers, correlation ids. */
+/** Headers browsers may send: JSON bodies, bearer tokens, Apollo's CSRF/preflight and client-awareness headers, correlation ids, idempotency keys. */
 const ALLOWED_HEADERS = [
   'authorization',
   'content-type',
@@ -11,6 +11,7 @@ const ALLOWED_HEADERS = [
   'apollographql-client-version',
   'x-correlation-id',
   'x-api-key',
+  'idempotency-key',
 ].join(', ');
 const EXPOSED_HEADERS = 'x-correlation-id';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';

@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { CORRELATION_ID_HEADER, INTERNAL_TOKEN_HEADER, createInternalTokenSigner } from '@drobble/kit/auth/internal-token';
+import { IDEMPOTENCY_KEY_HEADER } from '@drobble/kit/server/request-context';
 import { anonymousViewer, type Viewer } from '@drobble/kit/auth/viewer';
 import { ErrorCode } from '@drobble/kit/errors';
 import type { Logger } from '@drobble/kit/logger';
@@ -10,6 +11,7 @@ import type { Logger } from '@drobble/kit/logger';
 export interface SubgraphCallContext {
   viewer?: Viewer;
   correlationId?: string;
+  idempotencyKey?: string | null;
 }
 
 /** The fetch function type RemoteGraphQLDataSource accepts. */
@@ -56,6 +58,7 @@ export class DrobbleDataSource extends RemoteGraphQLDataSource<SubgraphCallConte
     const headers = request.http!.headers;
     headers.set(INTERNAL_TOKEN_HEADER, await this.#signInternalToken(context.viewer ?? anonymousViewer));
     if (context.correlationId) headers.set(CORRELATION_ID_HEADER, context.correlationId);
+    if (context.idempotencyKey) headers.set(IDEMPOTENCY_KEY_HEADER, context.idempotencyKey);
   }
 
   /** A non-2xx answer (e.g. the subgraph refusing our internal token): log the details, tell the client nothing about them. */

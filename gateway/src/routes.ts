@@ -5,7 +5,7 @@ import { anonymousViewer, type Viewer } from '@drobble/kit/auth/viewer';
 import type { Logger } from '@drobble/kit/logger';
 import { createGraphQLHandler } from '@drobble/kit/server/graphql-handler';
 import type { RouteHandler } from '@drobble/kit/server/http-server';
-import { correlationIdOf } from '@drobble/kit/server/request-context';
+import { correlationIdOf, idempotencyKeyOf } from '@drobble/kit/server/request-context';
 import { sendUnauthenticated, withClientAddress } from './auth.ts';
 import type { GatewayContext } from './context.ts';
 import { createCorsHandler } from './cors.ts';
@@ -45,7 +45,7 @@ export function createGatewayRoutes(options: GatewayRoutesOptions): RouteHandler
           return null;
         }
         const correlationId = correlationIdFrom(response);
-        return { viewer: anonymousViewer, partner, correlationId, logger: logger.child({ correlationId, partnerKeyId: partner.keyId }) };
+        return { viewer: anonymousViewer, partner, correlationId, logger: logger.child({ correlationId, partnerKeyId: partner.keyId }), idempotencyKey: idempotencyKeyOf(request) };
       }
       const viewer = await resolveViewer(request.headers.authorization);
       if (!viewer) {
@@ -53,7 +53,7 @@ export function createGatewayRoutes(options: GatewayRoutesOptions): RouteHandler
         return null;
       }
       const correlationId = correlationIdFrom(response);
-      return { viewer: withClientAddress(viewer, request, options.trustedProxyHops), correlationId, logger: logger.child({ correlationId }) };
+      return { viewer: withClientAddress(viewer, request, options.trustedProxyHops), correlationId, logger: logger.child({ correlationId }), idempotencyKey: idempotencyKeyOf(request) };
     },
   });
   return async (request, response, url) => {

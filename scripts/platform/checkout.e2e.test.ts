@@ -96,6 +96,21 @@ describe('checkout through the gateway', () => {
     expect(ahead.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
+  it('returns the same order to retries that carry the same Idempotency-Key header', async () => {
+    const { variantId } = await product(3);
+    const cart = (await ok(`mutation ($v: ID!) { addToCart(variantId: $v, quantity: 1) { id version } }`, { v: variantId })).addToCart;
+    const input = { cartId: cart.id, cartVersion: cart.version, email: 'retry@example.com', shippingAddress: ADDRESS, shippingMethod: 'STANDARD', payment: { provider: 'TEST', token: 'tok_visa' } };
+    const key = randomUUID();
+    const send = async () => {
+      const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify({ query: PLACE, variables: { input } }) });
+      return (await response.json()) as GraphQLResponse<{ placeOrder: { id: string } }>;
+    };
+    const results = await Promise.all([send(), send(), send()]);
+    expect(results.flatMap((result) => result.errors ?? [])).toEqual([]);
+    expect(new Set(results.map((result) => result.data!.placeOrder.id)).size).toBe(1);
+    expect((await send()).data!.placeOrder.id).toBe(results[0]!.data!.placeOrder.id);
+  });
+
   it('takes a signed-in customer from cart to READY_TO_SHIP, then SHIPPED and DELIVERED', async () => {
     const email = `buyer-${randomUUID().slice(0, 8)}@example.com`;
     const token = (await ok(`mutation ($input: RegisterInput!) { register(input: $input) { accessToken } }`, { input: { email, password: 'correct horse battery staple' } })).register.accessToken;

@@ -9,6 +9,18 @@ export interface RequestContext {
   viewer: Viewer;
   correlationId: string;
   logger: Logger;
+  /** The client's Idempotency-Key header, forwarded by the gateway (placeOrder uses it). */
+  idempotencyKey?: string | null;
+}
+
+/** The HTTP header a client sets so that retrying a request cannot repeat its effect. */
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+
+/** The Idempotency-Key header as sent (its first value), or null; the use case validates it. */
+export function idempotencyKeyOf(request: IncomingMessage): string | null {
+  const header = request.headers[IDEMPOTENCY_KEY_HEADER];
+  const value = Array.isArray(header) ? header[0] : header;
+  return value === undefined || value === '' ? null : value;
 }
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;

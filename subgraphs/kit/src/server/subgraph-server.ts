@@ -11,7 +11,7 @@ import type { ReadinessChecks } from './health.ts';
 import { sendGraphQLError } from './http.ts';
 import { startHttpServer, type RouteHandler, type RunningHttpServer } from './http-server.ts';
 import { createMetrics } from './metrics.ts';
-import { correlationIdOf, type RequestContext } from './request-context.ts';
+import { correlationIdOf, idempotencyKeyOf, type RequestContext } from './request-context.ts';
 
 export interface SubgraphServerOptions<C extends RequestContext> {
   name: string;
@@ -70,7 +70,7 @@ export async function startSubgraphServer<C extends RequestContext>(options: Sub
         return null;
       }
       const correlationId = correlationIdOf(request);
-      return options.createContext({ viewer, correlationId, logger: logger.child({ correlationId }) });
+      return options.createContext({ viewer, correlationId, logger: logger.child({ correlationId }), idempotencyKey: idempotencyKeyOf(request) });
     },
   });
   const http = await startHttpServer({
