@@ -1,60 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateKeyPairPem, privateKeyFromPem, publicKeyFromPem } from '@drobble/kit/auth/keys';
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@drobble/kit/auth/internal-token';
-import { createEventBus } from '@drobble/kit/bus/create-bus';
-import type { EventBus } from '@drobble/kit/bus/event-bus';
-import { createTestDatabase, type TestDatabase } from '@drobble/kit/db/test-database';
-import { createLogger } from '@drobble/kit/logger';
-import type { RunningService } from '@drobble/kit/runtime';
-import { createEvent, type EventOf, type PayloadOf, type Subject } from '@drobble/schema/events';
+import { eventually, startSubgraphHarness, type SubgraphHarness } from '@drobble/kit/testing/subgraph-harness';
+import type { EventOf, PayloadOf, Subject } from '@drobble/schema/events';
 import { estimateDelivery } from '../src/domain/delivery-estimate.ts';
 import { isValidTrackingNumber } from '../src/domain/tracking-number.ts';
 import shipping from '../src/index.ts';
 import { createShippingPrisma, type ShippingPrisma } from '../src/infra/prisma.ts';
 
-let db: TestDatabase;
-let bus: EventBus;
-let service: RunningService;
-let prisma: ShippingPrisma;
-let privateKey: ReturnType<typeof privateKeyFromPem>;
+let h: SubgraphHarness<ShippingPrisma>;
 const prepared: EventOf<'shipping.shipment.prepared.v1'>[] = [];
 
 beforeAll(async () => {
-  const logger = createLogger('shipping-test', process.env.TEST_LOG_LEVEL ?? 'silent');
-  db = await createTestDatabase();
-  bus = await createEventBus({ natsUrl: process.env.NATS_URL, logger, namespace: `t${randomUUID().replaceAll('-', '').slice(0, 12)}` });
-  await bus.ensureStreams(['orders', 'shipping']);
-  const keys = generateKeyPairPem();
-  privateKey = privateKeyFromPem(keys.privateKey);
-  service = await shipping.start({ env: process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}, databaseUrl: db.connectionString, bus, logger, internalPublicKey: publicKeyFromPem(keys.publicKey), port: 0 });
-  prisma = createShippingPrisma(db.connectionString);
-  await bus.subscribe({ durable: 'shipping-test-listener', subjects: ['shipping.shipment.prepared.v1'], handler: async (event) => void prepared.push(event) });
+  h = await startSubgraphHarness(shipping, { env: process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}, createPrisma: createShippingPrisma });
+  await h.bus.subscribe({ durable: 'shipping-test-listener', subjects: ['shipping.shipment.prepared.v1'], handler: async (event) => void prepared.push(event) });
 });
 afterAll(async () => {
-  await service?.stop();
-  await prisma?.$disconnect();
-  await bus?.close();
-  await db?.drop();
+  await h?.stop();
 });
 
-async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
-
-async function publish<S extends Subject>(subject: S, data: PayloadOf<S>) {
-  const event = createEvent(subject, data, { correlationId: randomUUID() });
-  await bus.publish(subject, event);
-  return event;
-}
+const publish = <S extends Subject>(subject: S, data: PayloadOf<S>) => h.publish(subject, data, { correlationId: randomUUID() });
 
 const preparedFor = (orderId: string, count = 1) =>
   eventually(() => {
@@ -72,17 +36,12 @@ const shipmentRequest = (shippingMethod: 'STANDARD' | 'EXPRESS') => ({
 });
 
 async function orderShipment(orderId: string) {
-  const response = await fetch(`${service.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: await signInternalToken({ userId: randomUUID(), roles: ['ADMIN'], sessionId: null }, privateKey) },
-    body: JSON.stringify({
-      query: `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Order { id shipment { id carrier trackingNumber status estimatedDelivery } } } }`,
-      variables: { reps: [{ __typename: 'Order', id: orderId }] },
-    }),
-  });
-  const body = (await response.json()) as { data: { _entities: { shipment: Record<string, string> | null }[] }; errors?: unknown };
+  const body = await h.gql<{ _entities: { shipment: Record<string, string> | null }[] }>(
+    `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Order { id shipment { id carrier trackingNumber status estimatedDelivery } } } }`,
+    { reps: [{ __typename: 'Order', id: orderId }] },
+  );
   expect(body.errors).toBeUndefined();
-  return body.data._entities[0]!.shipment;
+  return body.data!._entities[0]!.shipment;
 }
 
 const statusChanged = (orderId: string, from: string, to: string) =>
@@ -120,7 +79,7 @@ describe('shipping', () => {
     await publish('orders.order.shipment_requested.v1', request);
     const events = await preparedFor(request.orderId, 2);
     expect(new Set(events.map((event) => event.data.trackingNumber)).size).toBe(1);
-    expect(await prisma.shipment.count({ where: { orderId: request.orderId } })).toBe(1);
+    expect(await h.prisma.shipment.count({ where: { orderId: request.orderId } })).toBe(1);
   });
 
   it('follows the order to SHIPPED and DELIVERED, never back', async () => {
@@ -132,7 +91,7 @@ describe('shipping', () => {
     await publish('orders.order.status_changed.v1', statusChanged(request.orderId, 'SHIPPED', 'DELIVERED'));
     await eventually(async () => expect((await orderShipment(request.orderId))!.status).toBe('DELIVERED'));
     const late = await publish('orders.order.status_changed.v1', statusChanged(request.orderId, 'READY_TO_SHIP', 'SHIPPED'));
-    await eventually(async () => expect(await prisma.inboxEvent.count({ where: { eventId: late.id } })).toBe(1));
+    await eventually(async () => expect(await h.prisma.inboxEvent.count({ where: { eventId: late.id } })).toBe(1));
     expect((await orderShipment(request.orderId))!.status).toBe('DELIVERED');
   });
 });
