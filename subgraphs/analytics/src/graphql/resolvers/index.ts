@@ -1,4 +1,4 @@
-import { DateTime } from '../scalars.ts';
+import { DateTime } from '@drobble/kit/graphql/date-time';
 import { Dashboard } from './Dashboard.ts';
 import { dashboard } from './Query/dashboard.ts';
 import { salesReport } from './Query/salesReport.ts';

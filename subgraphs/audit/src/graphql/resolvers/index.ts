@@ -1,4 +1,4 @@
-import { DateTime } from '../scalars.ts';
+import { DateTime } from '@drobble/kit/graphql/date-time';
 import { auditLog } from './Query/auditLog.ts';
 import { AuditEntry } from './AuditEntry.ts';
 

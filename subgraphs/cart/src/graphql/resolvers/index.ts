@@ -1,4 +1,4 @@
-import { DateTime } from '../scalars.ts';
+import { DateTime } from '@drobble/kit/graphql/date-time';
 import { Cart, CartLine, Wishlist } from './Cart.ts';
 import { addToCart } from './Mutation/addToCart.ts';
 import { addToWishlist } from './Mutation/addToWishlist.ts';

@@ -1,4 +1,4 @@
-import { DateTime } from '../scalars.ts';
+import { DateTime } from '@drobble/kit/graphql/date-time';
 import { Category } from './Category.ts';
 import { createCategory } from './Mutation/createCategory.ts';
 import { createProduct } from './Mutation/createProduct.ts';

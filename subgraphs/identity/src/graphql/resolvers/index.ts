@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '../date-time.ts';
+import { DateTime } from '@drobble/kit/graphql/date-time';
 import { AuthPayload } from './AuthPayload.ts';
 import { addAddress } from './Mutation/addAddress.ts';
 import { banUser } from './Mutation/banUser.ts';
@@ -23,7 +23,7 @@ import { User } from './User.ts';
 
 /** Every resolver of the identity subgraph, for buildSubgraphSchema. */
 export const resolvers = {
-  DateTime: DateTimeScalar,
+  DateTime,
   Query: { me, users, exportMyData },
   Mutation: {
     register, login, refreshToken, logout, updateProfile, addAddress, removeAddress, setupMfa, confirmMfa, disableMfa,

@@ -1,4 +1,4 @@
-import { DateTime } from '../scalars.ts';
+import { DateTime } from '@drobble/kit/graphql/date-time';
 import { markNotificationRead } from './Mutation/markNotificationRead.ts';
 import { myNotifications } from './Query/myNotifications.ts';
 

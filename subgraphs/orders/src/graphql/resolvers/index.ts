@@ -1,4 +1,4 @@
-import { DateTime } from '../scalars.ts';
+import { DateTime } from '@drobble/kit/graphql/date-time';
 import { DeadLetter } from './DeadLetter.ts';
 import { addOrderNote } from './Mutation/addOrderNote.ts';
 import { cancelOrder } from './Mutation/cancelOrder.ts';

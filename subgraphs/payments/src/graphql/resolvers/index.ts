@@ -1,4 +1,4 @@
-import { DateTime } from '../scalars.ts';
+import { DateTime } from '@drobble/kit/graphql/date-time';
 import { confirmTestPayment } from './Mutation/confirmTestPayment.ts';
 import { Order } from './Order.ts';
 import { Payment } from './Payment.ts';

@@ -1,4 +1,4 @@
-import { DateTime } from '../scalars.ts';
+import { DateTime } from '@drobble/kit/graphql/date-time';
 import { moderateReview } from './Mutation/moderateReview.ts';
 import { submitReview } from './Mutation/submitReview.ts';
 import { Product } from './Product.ts';

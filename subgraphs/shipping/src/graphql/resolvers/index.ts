@@ -1,5 +1,5 @@
 import type { ShippingContext } from '../../context.ts';
-import { DateTime } from '../scalars.ts';
+import { DateTime } from '@drobble/kit/graphql/date-time';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
