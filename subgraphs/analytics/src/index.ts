@@ -6,14 +6,13 @@ import { createAnalyticsContext } from './context.ts';
 import { subscribeAnalytics } from './events/consumer.ts';
 import { buildAnalyticsSchema, schemaPath } from './graphql/schema.ts';
 import { createFigureQueries } from './infra/figures.ts';
-import { ANALYTICS_SCHEMA, createAnalyticsPrisma, disconnectWithin } from './infra/prisma.ts';
+import { ANALYTICS_SCHEMA, createAnalyticsPrisma } from './infra/prisma.ts';
 
 /** The analytics subgraph: dashboard figures and sales reports from orders, payments, identity and inventory events. */
 export default defineSubgraph({
   name: 'analytics',
   schemaPath,
   createPrisma: (runtime) => createAnalyticsPrisma(runtime.databaseUrl),
-  disconnect: disconnectWithin,
   parseConfig: parseAnalyticsConfig,
   async wire({ runtime, config, logger, prisma, resources }) {
     const deps = { figures: createFigureQueries(prisma, ANALYTICS_SCHEMA, config.ANALYTICS_CURRENCY), currency: config.ANALYTICS_CURRENCY };

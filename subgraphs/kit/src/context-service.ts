@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { GraphQLSchema } from 'graphql';
 import { applyMigrations } from './db/migrations.ts';
-import { createDatabaseCheck, type RawQueryable } from './db/prisma-adapter.ts';
+import { createDatabaseCheck, disconnectWithin, type RawQueryable } from './db/prisma-adapter.ts';
 import type { Logger } from './logger.ts';
 import type { RunningService, SubgraphModule, SubgraphRuntime } from './runtime.ts';
 import type { RequestContext } from './server/request-context.ts';
@@ -46,8 +46,6 @@ export interface ContextDefinition<P extends ContextPrisma, C extends RequestCon
   /** Parses the context's settings from the environment; a bad variable throws and nothing starts. */
   parseConfig?(env: NodeJS.ProcessEnv): Config;
   createPrisma(runtime: SubgraphRuntime, config: NoInfer<Config>): P;
-  /** How to close the client (default `$disconnect()`). */
-  disconnect?(prisma: NoInfer<P>): Promise<void>;
   wire(scope: WiringScope<NoInfer<P>, NoInfer<Config>>): Promise<ContextServer<C>>;
 }
 
@@ -68,7 +66,7 @@ async function startContext<P extends ContextPrisma, C extends RequestContext, C
   const prisma = definition.createPrisma(runtime, config);
   const resources = new Resources(logger);
   // Registered first, so closed last: every worker is drained before the database goes.
-  resources.onStop('database', () => (definition.disconnect ? definition.disconnect(prisma) : prisma.$disconnect()));
+  resources.onStop('database', () => disconnectWithin(prisma));
   try {
     const served = await definition.wire({ runtime, config, logger, prisma, resources });
     const server = resources.add(

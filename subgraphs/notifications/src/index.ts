@@ -5,14 +5,13 @@ import { createNotificationsContext } from './context.ts';
 import { subscribeNotifications } from './events/consumer.ts';
 import { buildNotificationsSchema, schemaPath } from './graphql/schema.ts';
 import { createMailTransport } from './infra/mail-transport.ts';
-import { createNotificationsPrisma, disconnectWithin } from './infra/prisma.ts';
+import { createNotificationsPrisma } from './infra/prisma.ts';
 
 /** The notifications subgraph: templated emails (SMTP or .eml files, retried) and in-app notifications. */
 export default defineSubgraph({
   name: 'notifications',
   schemaPath,
   createPrisma: (runtime) => createNotificationsPrisma(runtime.databaseUrl),
-  disconnect: disconnectWithin,
   parseConfig: parseNotificationsConfig,
   async wire({ runtime, config, logger, prisma, resources }) {
     const transport = createMailTransport(config);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@drobble/kit/logger';
 import { startMailSender } from '../src/application/mail-sender.ts';
 import { smtpTransport } from '../src/infra/mail-transport.ts';
-import { createNotificationsPrisma, disconnectWithin } from '../src/infra/prisma.ts';
+import { disconnectWithin } from '@drobble/kit/db/prisma-adapter';
+import { createNotificationsPrisma } from '../src/infra/prisma.ts';
 import { eventually, startNotifications } from './harness.ts';
 import { startSmtpServer } from './smtp.ts';
 

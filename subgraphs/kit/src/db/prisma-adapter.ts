@@ -35,6 +35,16 @@ export interface RawQueryable {
   $queryRawUnsafe(sql: string): Promise<unknown>;
 }
 
+/**
+ * Closes a client's pool, waiting at most `ms`: on the embedded PGlite a connection can be left
+ * waiting for an answer that never comes, and a shutdown must not hang on it.
+ */
+export async function disconnectWithin(prisma: { $disconnect(): Promise<void> }, ms = 5_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([prisma.$disconnect(), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
 /** A /ready check (see server/health ReadinessChecks) that runs SELECT 1 through the client. */
 export function createDatabaseCheck(prisma: RawQueryable): () => Promise<void> {
   return async () => {

@@ -1,6 +1,7 @@
 import { EventValidationError, isSubject, type EventOf, type Subject } from '@drobble/schema/events';
 import type { EventBus } from '../bus/event-bus.ts';
 import type { Logger } from '../logger.ts';
+import { serialQueue, startPollLoop } from '../poll-loop.ts';
 import type { OutboxEventRow, OutboxStore } from './prisma-shapes.ts';
 
 export interface OutboxRelayOptions {
@@ -43,51 +44,27 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const batchSize = options.batchSize ?? 100;
   const log = options.logger.child({ component: 'outbox-relay' });
   let stopped = false;
-  let wake: (() => void) | undefined;
-  let nudged = false;
-  let queue: Promise<unknown> = Promise.resolve();
-
   /** Batches never overlap within one relay. */
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const batches = serialQueue();
 
   const drain = async (): Promise<number> => {
     let total = 0;
     for (;;) {
-      const { published, more } = await serial(() => publishBatch(options, batchSize, log, () => stopped));
+      const { published, more } = await batches.run(() => publishBatch(options, batchSize, log, () => stopped));
       total += published;
       if (!more || stopped) return total;
     }
   };
 
-  const loop = async () => {
-    while (!stopped) {
-      nudged = false;
-      await drain().catch((error: unknown) => log.error({ err: error }, 'outbox poll failed'));
-      if (stopped || nudged) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wake = () => (clearTimeout(timer), resolve());
-      });
-      wake = undefined;
-    }
-  };
-  const running = loop();
+  const loop = startPollLoop({ pollMs, work: drain, onError: (error) => log.error({ err: error }, 'outbox poll failed') });
 
   return {
-    nudge() {
-      nudged = true;
-      wake?.();
-    },
+    nudge: () => loop.nudge(),
     publishPending: drain,
     async stop() {
       stopped = true;
-      wake?.();
-      await running;
-      await queue;
+      await loop.stop();
+      await batches.idle();
     },
   };
 }

@@ -8,6 +8,7 @@ import type { EventBus } from '../bus/event-bus.ts';
 import { createTestDatabase, type TestDatabase } from '../db/test-database.ts';
 import { createLogger } from '../logger.ts';
 import type { RunningService, SubgraphModule } from '../runtime.ts';
+import { disconnectWithin } from '../db/prisma-adapter.ts';
 
 /**
  * Test support for a subgraph's integration tests: the subgraph on a fresh database (PGlite, or a
@@ -46,8 +47,6 @@ export interface HarnessOptions<P> {
   defaultViewer?: Viewer;
   /** The context's Prisma client on a connection string. */
   createPrisma(connectionString: string): P;
-  /** How to close that client (default `$disconnect()`). */
-  disconnect?(prisma: NoInfer<P>): Promise<void>;
 }
 
 export async function startSubgraphHarness<P extends { $disconnect(): Promise<void> }>(module: SubgraphModule, options: HarnessOptions<P>): Promise<SubgraphHarness<P>> {
@@ -89,7 +88,7 @@ export async function startSubgraphHarness<P extends { $disconnect(): Promise<vo
     },
     async stop() {
       await service.stop();
-      await (options.disconnect ? options.disconnect(prisma) : prisma.$disconnect());
+      await disconnectWithin(prisma);
       await busHarness.cleanup();
       await db.drop();
     },

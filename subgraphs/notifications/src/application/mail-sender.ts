@@ -1,4 +1,5 @@
 import type { Logger } from '@drobble/kit/logger';
+import { serialQueue, startPollLoop } from '@drobble/kit/poll-loop';
 import type { MailTransport } from '../infra/mail-transport.ts';
 import type { NotificationsPrisma } from '../infra/prisma.ts';
 
@@ -39,14 +40,8 @@ export function startMailSender(options: MailSenderOptions): MailSender {
   const { prisma, logger } = options;
   const leaseMs = options.leaseMs ?? 60_000;
   let stopped = false;
-  let wake: (() => void) | undefined;
-  let nudged = false;
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  /** Runs never overlap within one sender. */
+  const runs = serialQueue();
 
   async function sendOne(row: { id: string; to: string; subject: string; text: string; html: string; template: string; attempts: number }) {
     const now = new Date();
@@ -75,7 +70,7 @@ export function startMailSender(options: MailSenderOptions): MailSender {
   }
 
   const sendDue = () =>
-    serial(async () => {
+    runs.run(async () => {
       let sent = 0;
       const now = new Date();
       const due = await prisma.email.findMany({
@@ -91,30 +86,15 @@ export function startMailSender(options: MailSenderOptions): MailSender {
       return sent;
     });
 
-  const loop = async () => {
-    while (!stopped) {
-      nudged = false;
-      await sendDue().catch((error: unknown) => logger.error({ err: error }, 'mail sender poll failed'));
-      if (stopped || nudged) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.pollMs ?? 1_000);
-        wake = () => (clearTimeout(timer), resolve());
-      });
-      wake = undefined;
-    }
-  };
-  const running = loop();
+  const loop = startPollLoop({ pollMs: options.pollMs ?? 1_000, work: sendDue, onError: (error) => logger.error({ err: error }, 'mail sender poll failed') });
 
   return {
-    nudge() {
-      nudged = true;
-      wake?.();
-    },
+    nudge: () => loop.nudge(),
     sendDue,
     async stop() {
       stopped = true;
-      wake?.();
-      await running;
+      await loop.stop();
+      await runs.idle();
       options.transport.close();
     },
   };
