@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOriginMatcher } from './cors.ts';
+import { createOriginMatcher, isSameOrigin } from './cors.ts';
 
 describe('createOriginMatcher', () => {
   const matches = createOriginMatcher(['https://shop.example.com', 'http://localhost:*']);
@@ -20,5 +20,17 @@ describe('createOriginMatcher', () => {
   });
   it('matches nothing when empty', () => {
     expect(createOriginMatcher([])('http://localhost:3000')).toBe(false);
+  });
+});
+
+describe('isSameOrigin', () => {
+  it('is true only for an origin on the request host', () => {
+    expect(isSameOrigin('http://127.0.0.1:4000', '127.0.0.1:4000')).toBe(true);
+    expect(isSameOrigin('http://127.0.0.1:4001', '127.0.0.1:4000')).toBe(false);
+    expect(isSameOrigin('http://127.0.0.1:4000', undefined)).toBe(false);
+  });
+  it('treats opaque and unparsable origins as foreign instead of throwing', () => {
+    expect(isSameOrigin('null', '127.0.0.1:4000')).toBe(false);
+    expect(isSameOrigin('not a url', '127.0.0.1:4000')).toBe(false);
   });
 });

@@ -32,6 +32,16 @@ export function createOriginMatcher(patterns: readonly string[]): (origin: strin
 }
 
 /**
+ * Whether a browser's Origin is the gateway's own host. An opaque origin (`null`, sent by sandboxed
+ * frames and file:// pages) or any other unparsable value is not: the upgrade listener must never
+ * throw, since Node does not catch errors thrown there and the process would die.
+ */
+export function isSameOrigin(origin: string, host: string | undefined): boolean {
+  if (!host || !URL.canParse(origin)) return false;
+  return new URL(origin).host === host;
+}
+
+/**
  * CORS with an allowlist and credentials. Allowed origins get Access-Control-Allow-Origin echoed;
  * any other origin gets no CORS headers at all, so the browser withholds the response.
  * Returns true when the request was a preflight and has been answered.

@@ -116,6 +116,12 @@ describe('subscriptions over graphql-ws', () => {
       foreign.on('open', () => resolve('opened'));
     });
     expect(status).toBe(403);
+    // An opaque origin (sandboxed iframe, file:// page) is refused too, and the gateway lives on.
+    const opaque = new WebSocket(url, 'graphql-transport-ws', { headers: { origin: 'null' } });
+    expect(await new Promise((resolve) => {
+      opaque.on('unexpected-response', (_request, response) => resolve(response.statusCode));
+      opaque.on('open', () => resolve('opened'));
+    })).toBe(403);
     // Apollo Sandbox on the gateway's own landing page connects from the gateway's origin.
     const own = new WebSocket(url, 'graphql-transport-ws', { headers: { origin: new URL(platform.gateway.url).origin } });
     expect(await new Promise((resolve) => {

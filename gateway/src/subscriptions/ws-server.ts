@@ -11,7 +11,7 @@ import { anonymousViewer, type Viewer } from '@drobble/kit/auth/viewer';
 import type { Logger } from '@drobble/kit/logger';
 import { readCredentials } from '../auth.ts';
 import type { GatewayContext } from '../context.ts';
-import { createOriginMatcher } from '../cors.ts';
+import { createOriginMatcher, isSameOrigin } from '../cors.ts';
 import type { QueryLimits } from '../limits/query-limits.ts';
 import type { Revocations } from '../revocations.ts';
 import type { EventHub } from './event-hub.ts';
@@ -68,8 +68,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
     if (path !== options.path) return refuseUpgrade(socket, 404, 'Not Found');
     const origin = request.headers.origin;
     // Same-origin pages (Apollo Sandbox on the gateway's own landing page) are not cross-site.
-    const sameOrigin = typeof origin === 'string' && new URL(origin).host === request.headers.host;
-    if (typeof origin === 'string' && !sameOrigin && !isAllowedOrigin(origin)) return refuseUpgrade(socket, 403, 'Forbidden');
+    if (typeof origin === 'string' && !isSameOrigin(origin, request.headers.host) && !isAllowedOrigin(origin)) return refuseUpgrade(socket, 403, 'Forbidden');
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   };
   options.httpServer.on('upgrade', onUpgrade);
