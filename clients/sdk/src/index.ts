@@ -2,6 +2,7 @@
 export { createDrobbleClient, DrobbleError, type DrobbleClient, type DrobbleClientOptions, type GraphQLErrorPayload } from './client.ts';
 export * from './operations/account.ts';
 export * from './operations/catalog.ts';
+export * from './operations/dashboard.ts';
 export * from './operations/live.ts';
 export * from './operations/partners.ts';
 export * from './operations/partners-admin.ts';

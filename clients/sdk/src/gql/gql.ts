@@ -18,6 +18,10 @@ type Documents = {
     "\n  query MyOrders($page: Int, $pageSize: Int) {\n    myOrders(page: $page, pageSize: $pageSize) {\n      items { id number status total { amount currency } createdAt }\n      pageInfo { page pageSize total }\n    }\n  }\n": typeof types.MyOrdersDocument,
     "\n  query Products($page: Int, $pageSize: Int) {\n    products(page: $page, pageSize: $pageSize) {\n      items { id slug name price { amount currency } inStock }\n      pageInfo { page pageSize total }\n    }\n  }\n": typeof types.ProductsDocument,
     "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id slug name description images\n      price { amount currency }\n      variants { id sku name price { amount currency } stock { available } }\n    }\n  }\n": typeof types.ProductDocument,
+    "\n  fragment DashboardFigures on Dashboard {\n    salesToday { amount currency }\n    ordersToday\n    averageOrderValue { amount currency }\n    newCustomersToday\n    topProducts(limit: 5) { unitsSold revenue { amount currency } product { id name } }\n    lowStock { available variant { id sku product { id name } } }\n    salesByDay(days: 30) { date orders revenue { amount currency } }\n    updatedAt\n  }\n": typeof types.DashboardFiguresFragmentDoc,
+    "\n  query Dashboard {\n    dashboard { ...DashboardFigures }\n  }\n": typeof types.DashboardDocument,
+    "\n  subscription DashboardUpdated {\n    dashboardUpdated { ...DashboardFigures }\n  }\n": typeof types.DashboardUpdatedDocument,
+    "\n  query SalesReport($from: DateTime!, $to: DateTime!, $groupBy: ReportGrouping) {\n    salesReport(from: $from, to: $to, groupBy: $groupBy) { date orders revenue { amount currency } }\n  }\n": typeof types.SalesReportDocument,
     "\n  subscription OrderUpdated($orderId: ID!) {\n    orderUpdated(orderId: $orderId) {\n      id status failureReason\n      payment { status }\n      lines { quantity variant { product { name } } }\n    }\n  }\n": typeof types.OrderUpdatedDocument,
     "\n  subscription StockChanged($productId: ID!) {\n    stockChanged(productId: $productId) { id name variants { id stock { available } } }\n  }\n": typeof types.StockChangedDocument,
     "\n  query PartnerApiKeys {\n    partnerApiKeys { id name prefix allowedOperations rateLimitPerMinute usageCount lastUsedAt createdAt revokedAt }\n  }\n": typeof types.PartnerApiKeysDocument,
@@ -31,6 +35,10 @@ const documents: Documents = {
     "\n  query MyOrders($page: Int, $pageSize: Int) {\n    myOrders(page: $page, pageSize: $pageSize) {\n      items { id number status total { amount currency } createdAt }\n      pageInfo { page pageSize total }\n    }\n  }\n": types.MyOrdersDocument,
     "\n  query Products($page: Int, $pageSize: Int) {\n    products(page: $page, pageSize: $pageSize) {\n      items { id slug name price { amount currency } inStock }\n      pageInfo { page pageSize total }\n    }\n  }\n": types.ProductsDocument,
     "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id slug name description images\n      price { amount currency }\n      variants { id sku name price { amount currency } stock { available } }\n    }\n  }\n": types.ProductDocument,
+    "\n  fragment DashboardFigures on Dashboard {\n    salesToday { amount currency }\n    ordersToday\n    averageOrderValue { amount currency }\n    newCustomersToday\n    topProducts(limit: 5) { unitsSold revenue { amount currency } product { id name } }\n    lowStock { available variant { id sku product { id name } } }\n    salesByDay(days: 30) { date orders revenue { amount currency } }\n    updatedAt\n  }\n": types.DashboardFiguresFragmentDoc,
+    "\n  query Dashboard {\n    dashboard { ...DashboardFigures }\n  }\n": types.DashboardDocument,
+    "\n  subscription DashboardUpdated {\n    dashboardUpdated { ...DashboardFigures }\n  }\n": types.DashboardUpdatedDocument,
+    "\n  query SalesReport($from: DateTime!, $to: DateTime!, $groupBy: ReportGrouping) {\n    salesReport(from: $from, to: $to, groupBy: $groupBy) { date orders revenue { amount currency } }\n  }\n": types.SalesReportDocument,
     "\n  subscription OrderUpdated($orderId: ID!) {\n    orderUpdated(orderId: $orderId) {\n      id status failureReason\n      payment { status }\n      lines { quantity variant { product { name } } }\n    }\n  }\n": types.OrderUpdatedDocument,
     "\n  subscription StockChanged($productId: ID!) {\n    stockChanged(productId: $productId) { id name variants { id stock { available } } }\n  }\n": types.StockChangedDocument,
     "\n  query PartnerApiKeys {\n    partnerApiKeys { id name prefix allowedOperations rateLimitPerMinute usageCount lastUsedAt createdAt revokedAt }\n  }\n": types.PartnerApiKeysDocument,
@@ -70,6 +78,22 @@ export function graphql(source: "\n  query Products($page: Int, $pageSize: Int) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id slug name description images\n      price { amount currency }\n      variants { id sku name price { amount currency } stock { available } }\n    }\n  }\n"): (typeof documents)["\n  query Product($id: ID!) {\n    product(id: $id) {\n      id slug name description images\n      price { amount currency }\n      variants { id sku name price { amount currency } stock { available } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DashboardFigures on Dashboard {\n    salesToday { amount currency }\n    ordersToday\n    averageOrderValue { amount currency }\n    newCustomersToday\n    topProducts(limit: 5) { unitsSold revenue { amount currency } product { id name } }\n    lowStock { available variant { id sku product { id name } } }\n    salesByDay(days: 30) { date orders revenue { amount currency } }\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment DashboardFigures on Dashboard {\n    salesToday { amount currency }\n    ordersToday\n    averageOrderValue { amount currency }\n    newCustomersToday\n    topProducts(limit: 5) { unitsSold revenue { amount currency } product { id name } }\n    lowStock { available variant { id sku product { id name } } }\n    salesByDay(days: 30) { date orders revenue { amount currency } }\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard {\n    dashboard { ...DashboardFigures }\n  }\n"): (typeof documents)["\n  query Dashboard {\n    dashboard { ...DashboardFigures }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DashboardUpdated {\n    dashboardUpdated { ...DashboardFigures }\n  }\n"): (typeof documents)["\n  subscription DashboardUpdated {\n    dashboardUpdated { ...DashboardFigures }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SalesReport($from: DateTime!, $to: DateTime!, $groupBy: ReportGrouping) {\n    salesReport(from: $from, to: $to, groupBy: $groupBy) { date orders revenue { amount currency } }\n  }\n"): (typeof documents)["\n  query SalesReport($from: DateTime!, $to: DateTime!, $groupBy: ReportGrouping) {\n    salesReport(from: $from, to: $to, groupBy: $groupBy) { date orders revenue { amount currency } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
