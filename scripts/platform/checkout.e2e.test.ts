@@ -122,6 +122,12 @@ describe('checkout through the gateway', () => {
     expect((await ok(STOCK, { id: productId })).product.variants[0].stock).toMatchObject({ onHand: 8, reserved: 0, available: 8 });
     expect((await ok(`{ myOrders { items { id } } }`, {}, token)).myOrders.items).toEqual([{ id: order.id }]);
     await ok(`mutation ($id: ID!) { markOrderShipped(id: $id) { status } }`, { id: order.id }, adminToken);
+    // Once SHIPPED, neither the owner nor an admin can cancel, and the order stays SHIPPED.
+    for (const canceller of [token, adminToken]) {
+      const refused = await gql(`mutation ($id: ID!) { cancelOrder(id: $id) { status } }`, { id: order.id }, canceller);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    }
+    expect((await ok(`query ($id: ID!) { order(id: $id) { status } }`, { id: order.id }, adminToken)).order.status).toBe('SHIPPED');
     const delivered = await ok(`mutation ($id: ID!) { markOrderDelivered(id: $id) { status history { status } } }`, { id: order.id }, adminToken);
     expect(delivered.markOrderDelivered.history.map((e: any) => e.status)).toEqual(['PENDING', 'STOCK_RESERVED', 'PAID', 'READY_TO_SHIP', 'SHIPPED', 'DELIVERED']);
     const cancel = await gql(`mutation ($id: ID!) { cancelOrder(id: $id) { status } }`, { id: order.id }, token);
