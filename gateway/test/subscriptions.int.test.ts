@@ -170,4 +170,19 @@ describe('subscriptions over graphql-ws', () => {
     expect(http.status).toBe(400);
     expect(http.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
+
+  it('runs the named operation of a document with several operations over graphql-ws', async () => {
+    const product = { id: randomUUID(), name: 'Named', available: 2 };
+    platform.products.set(product.id, product);
+    const client = platform.client();
+    const results: { data?: { product?: { name: string }; products?: unknown } ; errors?: unknown[] }[] = [];
+    await new Promise<void>((resolve, reject) => {
+      client.subscribe(
+        { query: `query Listing { products(pageSize: 1) { id } } query One($id: ID!) { product(id: $id) { name } }`, operationName: 'One', variables: { id: product.id } },
+        { next: (value) => void results.push(value as never), error: reject, complete: resolve },
+      );
+    });
+    expect(results).toEqual([{ data: { product: { name: 'Named' } } }]);
+    await client.dispose();
+  });
 });

@@ -30,8 +30,8 @@ export const toGraphQLErrors = (errors: readonly GraphQLFormattedError[]) =>
   errors.map((error) => new GraphQLError(error.message, { path: error.path, extensions: error.extensions }));
 
 /** Runs an operation through the gateway's own Apollo Server: same plugins, limits, planner and subgraph auth as HTTP. */
-export async function executeThroughGateway(apollo: ApolloServer<GatewayContext>, query: string, variables: Record<string, unknown>, context: GatewayContext): Promise<ExecutionResult> {
-  const response = await apollo.executeOperation({ query, variables }, { contextValue: context });
+export async function executeThroughGateway(apollo: ApolloServer<GatewayContext>, query: string, variables: Record<string, unknown>, context: GatewayContext, operationName?: string | null): Promise<ExecutionResult> {
+  const response = await apollo.executeOperation({ query, variables, ...(operationName ? { operationName } : {}) }, { contextValue: context });
   if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported on subscriptions');
   const { data, errors } = response.body.singleResult;
   return { data: data ?? null, ...(errors ? { errors: toGraphQLErrors(errors) } : {}) };

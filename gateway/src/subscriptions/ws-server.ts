@@ -108,7 +108,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
         if ('errors' in prepared) return prepared.errors;
         return { schema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables ?? {}, contextValue: contextOf(session) };
       },
-      execute: (args) => executeThroughGateway(options.apollo, args.document.loc?.source.body ?? '', args.variableValues ?? {}, args.contextValue as GatewayContext),
+      execute: (args) => executeThroughGateway(options.apollo, args.document.loc?.source.body ?? '', args.variableValues ?? {}, args.contextValue as GatewayContext, args.operationName),
       subscribe: (args) =>
         startLiveSubscription(
           { apollo: options.apollo, hub: options.hub, live: liveFields },
