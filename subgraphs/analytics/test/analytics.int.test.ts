@@ -114,9 +114,10 @@ describe('dashboard updates', () => {
       expect(latest?.data.salesToday.amount).toBe(expected.salesToday);
       expect(latest?.data.newCustomersToday).toBe(2);
       expect(latest?.data.lowStock).toHaveLength(2);
+      // Events for earlier days (a refund of last week's order) move topProducts but not today's figures.
+      expect(latest?.data.topProducts.map((p) => p.productId)).toEqual(expected.topProducts.map((p) => p.productId));
       return latest!;
     });
-    expect(last.data.topProducts.map((p) => p.productId)).toEqual(expected.topProducts.map((p) => p.productId));
     expect(last.data.salesByDay).toHaveLength(30);
     expect(last.data.salesByDay.at(-1)).toEqual({ date: dayKey(new Date()), orders: expected.ordersToday, revenue: money(expected.salesToday) });
     const outbox = await eventually(async () => {
